@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { currentUser } from "@/lib/auth/session";
+import { signOutAction } from "./login/actions";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Profiles", template: "%s · Profiles" },
+  description: "Self-service profile management",
+};
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          Skip to content
+        </a>
+        <header className="border-b border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+            <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
+              <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-indigo-600 text-sm text-white">P</span>
+              Profiles
+            </Link>
+            {user && (
+              <nav aria-label="Account" className="flex items-center gap-4 text-sm">
+                <Link href="/profile" className="text-slate-700 hover:text-slate-900">My profile</Link>
+                <span className="hidden text-slate-500 sm:inline">
+                  Signed in as <span className="font-medium text-slate-700">{user.username}</span>
+                </span>
+                <form action={signOutAction}>
+                  <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-100">
+                    Sign out
+                  </button>
+                </form>
+              </nav>
+            )}
+          </div>
+        </header>
+        <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,30 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn, signOut } from "@/lib/auth";
+import { safeReturnPath } from "@/lib/auth/session";
+
+export interface LoginState {
+  error?: string;
+  username?: string;
+}
+
+const WRONG = "The username or password is not correct.";
+
+export async function signInAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
+  const username = String(formData.get("username") ?? "").trim();
+  const password = String(formData.get("password") ?? "");
+  if (!username || !password) return { error: "Enter your username or email and your password.", username };
+  try {
+    await signIn("credentials", { username, password, redirectTo: safeReturnPath(formData.get("callbackUrl")) });
+    return {};
+  } catch (error) {
+    // signIn redirects by throwing; only a refused sign-in is answered here.
+    if (error instanceof AuthError) return { error: WRONG, username };
+    throw error;
+  }
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
+}

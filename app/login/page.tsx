@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/login-form";
+import { currentUser, safeReturnPath } from "@/lib/auth/session";
+import { signInAction } from "./actions";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const callbackUrl = safeReturnPath((await searchParams).callbackUrl);
+  if (await currentUser()) redirect(callbackUrl);
+  return (
+    <div className="mx-auto mt-8 max-w-sm">
+      <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+        <h1 className="text-xl font-semibold">Sign in</h1>
+        <p className="mt-1 mb-6 text-sm text-slate-600">Sign in to view and edit your profile.</p>
+        <LoginForm action={signInAction} callbackUrl={callbackUrl} />
+      </div>
+    </div>
+  );
+}

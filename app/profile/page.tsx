@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { ProfileForm } from "@/components/profile-form";
+import { HistoryList } from "@/components/history-list";
+import { requireUser } from "@/lib/auth/session";
+import { toFormValues } from "@/lib/profile/form-state";
+import { getProfile, isReadOnly, listProfileEvents } from "@/lib/profile/service";
+import { saveOwnProfile } from "./actions";
+
+export const metadata: Metadata = { title: "My profile" };
+
+export default async function ProfilePage() {
+  const user = await requireUser("/profile");
+  const [profile, events] = await Promise.all([getProfile(user, user.id), listProfileEvents(user, user.id, { limit: 10 })]);
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <section aria-labelledby="profile-title" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+        <h1 id="profile-title" className="text-xl font-semibold">My profile</h1>
+        <p className="mt-1 mb-6 text-sm text-slate-600">
+          Signed in as <span className="font-medium">{profile.username}</span>. Changes are saved to your account right away.
+        </p>
+        <ProfileForm
+          action={saveOwnProfile}
+          initial={toFormValues(profile)}
+          sequence={profile.sequence}
+          readOnly={isReadOnly()}
+          confirmEmailChange
+          reloadHref="/profile"
+        />
+      </section>
+      <section aria-labelledby="history-title">
+        <h2 id="history-title" className="mb-3 text-base font-semibold">Recent changes</h2>
+        <HistoryList events={events} emptyText="No changes yet. Your edits will be listed here." />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { GENDER_LABELS, type Gender } from "@/lib/profile/schema";
+import type { ProfileFormValues } from "@/lib/profile/form-state";
+
+const LABELS: Record<keyof ProfileFormValues, string> = {
+  firstName: "First name",
+  lastName: "Last name",
+  displayName: "Display name",
+  nickName: "Nickname",
+  preferredLanguage: "Preferred language",
+  gender: "Gender",
+  email: "Email",
+};
+
+function show(field: keyof ProfileFormValues, value: string): string {
+  if (field === "gender") return GENDER_LABELS[value as Gender] ?? value;
+  return value || "—";
+}
+
+interface Props {
+  mine: ProfileFormValues;
+  saved: ProfileFormValues;
+  savedAt?: string;
+  reloadHref: string;
+  onUseSaved: () => void;
+}
+
+/** Both versions side by side after a lost-update was prevented; the person chooses. */
+export function ConflictPanel({ mine, saved, savedAt, reloadHref, onUseSaved }: Props) {
+  const fields = Object.keys(LABELS) as (keyof ProfileFormValues)[];
+  return (
+    <section role="alert" aria-labelledby="conflict-title" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+      <h2 id="conflict-title" className="text-base font-semibold">Someone else saved this profile while you were editing</h2>
+      <p className="mt-1">
+        Nothing was overwritten{savedAt ? ` (their version was saved ${new Date(savedAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC)` : ""}.
+        Compare the two versions, then keep yours or use theirs.
+      </p>
+      <div className="mt-3 overflow-x-auto">
+        <table className="w-full min-w-[28rem] border-collapse text-left">
+          <thead>
+            <tr className="border-b border-amber-300">
+              <th scope="col" className="py-1.5 pr-3 font-medium">Field</th>
+              <th scope="col" className="py-1.5 pr-3 font-medium">Your version</th>
+              <th scope="col" className="py-1.5 font-medium">Saved version</th>
+            </tr>
+          </thead>
+          <tbody>
+            {fields.map((f) => {
+              const differs = mine[f] !== saved[f];
+              return (
+                <tr key={f} className={`border-b border-amber-200 ${differs ? "font-medium" : "text-amber-800"}`}>
+                  <th scope="row" className="py-1.5 pr-3 font-normal">
+                    {LABELS[f]}
+                    {differs && <span className="sr-only"> (differs)</span>}
+                  </th>
+                  <td className="py-1.5 pr-3 break-all">{show(f, mine[f])}</td>
+                  <td className="py-1.5 break-all">{show(f, saved[f])}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="mt-3 flex flex-wrap gap-3">
+        <p className="w-full">“Save my version” below replaces theirs with what is in the form.</p>
+        <a
+          href={reloadHref}
+          onClick={(e) => {
+            e.preventDefault();
+            onUseSaved();
+          }}
+          className="rounded-md border border-amber-400 bg-white px-3 py-1.5 font-medium text-amber-950 hover:bg-amber-100"
+        >
+          Discard mine and use the saved version
+        </a>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import type { ProfileEventView } from "@/lib/profile/types";
+import { GENDER_LABELS, type Gender } from "@/lib/profile/schema";
+
+const FIELD_LABELS: Record<string, string> = {
+  firstName: "First name", lastName: "Last name", displayName: "Display name", nickName: "Nickname",
+  preferredLanguage: "Preferred language", gender: "Gender", email: "Email",
+};
+const VIA_LABELS = { UI: "profile page", ADMIN: "admin console", ZITADEL_API: "ZITADEL API", CAMUNDA_API: "Camunda API" };
+
+function value(field: string, v: string | null) {
+  if (v == null || v === "") return <span className="italic text-slate-400">empty</span>;
+  return field === "gender" ? (GENDER_LABELS[v as Gender] ?? v) : v;
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** A timeline of profile changes: when, who, through which surface, and each field's old → new. */
+export function HistoryList({ events, emptyText }: { events: ProfileEventView[]; emptyText: string }) {
+  if (events.length === 0) return <p className="text-sm text-slate-500">{emptyText}</p>;
+  return (
+    <ol className="space-y-4">
+      {events.map((event) => (
+        <li key={event.sequence} className="rounded-lg border border-slate-200 bg-white p-4">
+          <p className="text-sm text-slate-600">
+            <time dateTime={event.createdAt.toISOString()} className="font-medium text-slate-800">
+              {dateFormat.format(event.createdAt)} UTC
+            </time>{" "}
+            · by {event.actor ? event.actor.displayName : "a deleted user"}
+            {event.token && <> with token “{event.token.name}”</>} · via {VIA_LABELS[event.via]} · version {event.sequence}
+          </p>
+          <ul className="mt-2 space-y-1 text-sm">
+            {Object.entries(event.changes).map(([field, change]) => (
+              <li key={field} className="break-words">
+                <span className="font-medium">{FIELD_LABELS[field] ?? field}:</span> {value(field, change.from)}{" "}
+                <span aria-label="changed to">→</span> {value(field, change.to)}
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ol>
+  );
+}

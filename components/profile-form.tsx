@@ -1,0 +1,183 @@
+"use client";
+
+import { useActionState, useEffect, useMemo, useRef, useState, startTransition } from "react";
+import { useForm, type FieldErrors } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import {
+  COMMON_LANGUAGES, GENDERS, GENDER_LABELS, profileForm, selfServiceForm,
+  type ProfileFormInput, type ProfileFormOutput,
+} from "@/lib/profile/schema";
+import type { ProfileFormState, ProfileFormValues } from "@/lib/profile/form-state";
+import { Alert } from "./ui/alert";
+import { Field, describedBy, inputClass } from "./ui/field";
+import { SubmitButton } from "./ui/submit-button";
+import { ConflictPanel } from "./conflict-panel";
+
+type FormAction = (state: ProfileFormState, formData: FormData) => Promise<ProfileFormState>;
+type FieldName = keyof ProfileFormValues | "currentPassword";
+
+// Form values are text as inputs hold it; the schema narrows them (gender to its enum) on parse.
+const asInput = (values: ProfileFormValues | undefined) => values as ProfileFormInput | undefined;
+
+export interface ProfileFormProps {
+  action: FormAction;
+  initial: ProfileFormValues;
+  sequence: number;
+  readOnly?: boolean;
+  /** Self-service: changing one's own email asks for the current password. */
+  confirmEmailChange?: boolean;
+  /** Where "use the saved version" goes without JavaScript: this page, freshly loaded. */
+  reloadHref: string;
+}
+
+const TEXT_FIELDS: { name: keyof ProfileFormValues; label: string; autoComplete: string; optional?: boolean; hint?: string }[] = [
+  { name: "firstName", label: "First name", autoComplete: "given-name" },
+  { name: "lastName", label: "Last name", autoComplete: "family-name" },
+  { name: "displayName", label: "Display name", autoComplete: "nickname", hint: "How your name is shown to others." },
+  { name: "nickName", label: "Nickname", autoComplete: "off", optional: true },
+];
+
+/**
+ * The one profile form, for /profile and the admin pages. Validates as people type with the same
+ * Zod schema the server uses, and posts to a server action, so it also works without JavaScript.
+ */
+export function ProfileForm({ action, initial, sequence, readOnly = false, confirmEmailChange = false, reloadHref }: ProfileFormProps) {
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const [dismissed, setDismissed] = useState<ProfileFormState | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const saved = state.status === "saved" || state.status === "unchanged";
+  const baseline = (saved ? state.saved : undefined) ?? initial;
+  const shown = (saved ? state.saved : state.values) ?? initial;
+  const version = state.sequence ?? sequence;
+  const schema = useMemo(
+    () => (confirmEmailChange ? selfServiceForm(baseline.email) : profileForm),
+    [confirmEmailChange, baseline.email],
+  );
+  const serverErrors = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries(state.errors ?? {}).map(([field, message]) => [field, { type: "server", message }]),
+      ) as FieldErrors<ProfileFormInput>,
+    [state.errors],
+  );
+  const form = useForm<ProfileFormInput, unknown, ProfileFormOutput>({
+    resolver: zodResolver(schema),
+    defaultValues: asInput(shown),
+    errors: serverErrors,
+    mode: "onChange",
+  });
+  const { register, formState, setFocus, reset } = form;
+
+  useEffect(() => {
+    if (state.status === "saved" || state.status === "unchanged") reset(asInput(state.saved));
+    const first = Object.keys(state.errors ?? {})[0];
+    if (first) setFocus(first as FieldName);
+  }, [state, reset, setFocus]);
+
+  const onSubmit = form.handleSubmit(() => {
+    startTransition(() => formAction(new FormData(formRef.current!)));
+  });
+
+  const errorOf = (name: FieldName) => formState.errors[name]?.message;
+  const control = (name: FieldName, hint?: string) => {
+    const error = errorOf(name);
+    return {
+      id: name,
+      "aria-invalid": error ? true : undefined,
+      "aria-describedby": describedBy(name, { hint, error }),
+      className: inputClass(Boolean(error)),
+    };
+  };
+  const emailChanged = form.watch("email") !== baseline.email;
+  const showConflict = state.status === "conflict" && dismissed !== state && state.saved && state.values;
+  const languages = COMMON_LANGUAGES.some((l) => l.tag === shown.preferredLanguage) || !shown.preferredLanguage
+    ? COMMON_LANGUAGES
+    : [{ tag: shown.preferredLanguage, label: shown.preferredLanguage }, ...COMMON_LANGUAGES];
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Profile">
+      <input type="hidden" name="sequence" value={version} />
+      <div aria-live="polite" className="empty:hidden">
+        {state.message && state.status !== "conflict" && (
+          <Alert tone={state.status === "saved" || state.status === "unchanged" ? "success" : "error"}>{state.message}</Alert>
+        )}
+      </div>
+      {readOnly && (
+        <Alert tone="info">Profiles are read-only at the moment: the identity service is in read-only mode.</Alert>
+      )}
+      {showConflict && (
+        <ConflictPanel
+          mine={state.values!}
+          saved={state.saved!}
+          savedAt={state.savedAt}
+          reloadHref={reloadHref}
+          onUseSaved={() => {
+            reset(asInput(state.saved));
+            setDismissed(state);
+          }}
+        />
+      )}
+      <fieldset disabled={readOnly} className="space-y-6">
+        <legend className="sr-only">Profile</legend>
+        <div className="grid gap-5 sm:grid-cols-2">
+          {TEXT_FIELDS.map(({ name, label, autoComplete, optional, hint }) => (
+            <Field key={name} id={name} label={label} optional={optional} hint={hint} error={errorOf(name)}>
+              <input
+                {...register(name)}
+                {...control(name, hint)}
+                defaultValue={shown[name]}
+                autoComplete={autoComplete}
+                aria-required={!optional}
+              />
+            </Field>
+          ))}
+          <Field id="preferredLanguage" label="Preferred language" optional error={errorOf("preferredLanguage")}>
+            <select {...register("preferredLanguage")} {...control("preferredLanguage")} defaultValue={shown.preferredLanguage}>
+              <option value="">Not set</option>
+              {languages.map((l) => (
+                <option key={l.tag} value={l.tag} lang={l.tag}>{l.label}</option>
+              ))}
+            </select>
+          </Field>
+          <Field id="gender" label="Gender" error={errorOf("gender")}>
+            <select {...register("gender")} {...control("gender")} defaultValue={shown.gender}>
+              {GENDERS.map((g) => (
+                <option key={g} value={g}>{GENDER_LABELS[g]}</option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <div className="grid gap-5 border-t border-slate-200 pt-6 sm:grid-cols-2">
+          <Field id="email" label="Email" hint="Used to sign in and for notifications." error={errorOf("email")}>
+            <input
+              {...register("email")}
+              {...control("email", "Used to sign in and for notifications.")}
+              type="email"
+              defaultValue={shown.email}
+              autoComplete="email"
+              aria-required
+            />
+          </Field>
+          {confirmEmailChange && (emailChanged || errorOf("currentPassword")) && (
+            <Field id="currentPassword" label="Current password" hint="Needed to change your email." error={errorOf("currentPassword")}>
+              <input
+                {...register("currentPassword")}
+                {...control("currentPassword", "Needed to change your email.")}
+                type="password"
+                autoComplete="current-password"
+              />
+            </Field>
+          )}
+        </div>
+      </fieldset>
+      {!readOnly && (
+        <div className="flex items-center gap-3 border-t border-slate-200 pt-6">
+          <SubmitButton pending={pending} pendingLabel="Saving…">
+            {showConflict ? "Save my version" : "Save changes"}
+          </SubmitButton>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { db } from "../db/client";
+import type { Caller } from "../profile/types";
+import { auth } from "./index";
+
+export interface SessionUser extends Caller {
+  username: string;
+  displayName: string;
+}
+
+/** The signed-in person, read fresh from the database (role and organisation may have changed). */
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const client = await db();
+  return client.user.findUnique({
+    where: { id },
+    select: { id: true, orgId: true, role: true, username: true, displayName: true },
+  });
+}
+
+/** Guard for pages: the signed-in person, or a redirect to /login that comes back to `returnTo`. */
+export async function requireUser(returnTo: string): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** Only same-site paths are followed after sign-in (no open redirect). */
+export function safeReturnPath(value: unknown, fallback = "/profile"): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+    return fallback;
+  }
+  return value;
+}

@@ -1,0 +1,20 @@
+import { openAdapter } from "./adapter";
+import { runIfMain } from "./run";
+import { applyMigrations } from "./schema-engine";
+
+/** `npm run db:migrate`: applies pending migrations to the configured database. */
+export async function migrate(): Promise<void> {
+  const open = await openAdapter();
+  try {
+    const applied = await applyMigrations(open.factory);
+    console.log(
+      applied.length
+        ? `Applied ${applied.length} migration(s) to ${open.describe}: ${applied.join(", ")}`
+        : `Database is up to date (${open.describe}).`,
+    );
+  } finally {
+    await open.close();
+  }
+}
+
+runIfMain(import.meta.url, migrate);

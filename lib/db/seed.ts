@@ -1,0 +1,62 @@
+import { PrismaClient } from "../generated/prisma/client";
+import { hashPassword } from "../auth/password";
+import { env } from "../env";
+import { openAdapter } from "./adapter";
+import { runIfMain } from "./run";
+
+export const DEMO_PASSWORD = "demo-password";
+
+export const DEMO_ACCOUNTS = [
+  { username: "admin", role: "ADMIN", org: "Acme", firstName: "Ada", lastName: "Lovelace", preferredLanguage: "en-GB" },
+  { username: "orgadmin", role: "ORG_ADMIN", org: "Acme", firstName: "Grace", lastName: "Hopper", preferredLanguage: "en-US" },
+  { username: "alice", role: "USER", org: "Acme", firstName: "Alice", lastName: "Liddell", preferredLanguage: "en" },
+  { username: "bob", role: "USER", org: "Globex", firstName: "Bob", lastName: "Marley", preferredLanguage: "de-CH" },
+] as const;
+
+/** Creates the demo organisations and accounts that are missing; leaves existing ones as they are. */
+export async function seedDemo(client: PrismaClient): Promise<string[]> {
+  const created: string[] = [];
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const orgIds = new Map<string, string>();
+  for (const name of new Set(DEMO_ACCOUNTS.map((a) => a.org))) {
+    const org = await client.organization.upsert({ where: { name }, update: {}, create: { name } });
+    orgIds.set(name, org.id);
+  }
+  for (const account of DEMO_ACCOUNTS) {
+    const exists = await client.user.findUnique({ where: { username: account.username }, select: { id: true } });
+    if (exists) continue;
+    await client.user.create({
+      data: {
+        username: account.username,
+        email: `${account.username}@example.com`,
+        firstName: account.firstName,
+        lastName: account.lastName,
+        displayName: `${account.firstName} ${account.lastName}`,
+        preferredLanguage: account.preferredLanguage,
+        role: account.role,
+        orgId: orgIds.get(account.org)!,
+        passwordHash,
+      },
+    });
+    created.push(account.username);
+  }
+  return created;
+}
+
+async function main() {
+  if (!env().SEED_DEMO) {
+    console.log("SEED_DEMO=false: no demo accounts created.");
+    return;
+  }
+  const open = await openAdapter();
+  const client = new PrismaClient({ adapter: open.factory });
+  try {
+    const created = await seedDemo(client);
+    console.log(created.length ? `Created demo accounts: ${created.join(", ")}` : "Demo accounts already exist.");
+  } finally {
+    await client.$disconnect();
+    await open.close();
+  }
+}
+
+runIfMain(import.meta.url, main);

@@ -1,0 +1,148 @@
+/**
+ * THE profile schema: field limits, normalisation and the messages people read. The browser form,
+ * the server action, the service and the API handlers all validate with what this module exports.
+ */
+import { z } from "zod";
+
+export const MAX_NAME = 200;
+export const MAX_LANGUAGE_TAG = 10;
+export const MAX_EMAIL = 254;
+
+export const GENDERS = ["GENDER_UNSPECIFIED", "GENDER_FEMALE", "GENDER_MALE", "GENDER_DIVERSE"] as const;
+export type Gender = (typeof GENDERS)[number];
+
+export const GENDER_LABELS: Record<Gender, string> = {
+  GENDER_UNSPECIFIED: "Prefer not to say",
+  GENDER_FEMALE: "Female",
+  GENDER_MALE: "Male",
+  GENDER_DIVERSE: "Diverse",
+};
+
+/** Common languages offered by the form; any other valid tag is accepted through the API. */
+export const COMMON_LANGUAGES: { tag: string; label: string }[] = [
+  ["en", "English"], ["en-GB", "English (United Kingdom)"], ["en-US", "English (United States)"],
+  ["de", "Deutsch"], ["de-CH", "Deutsch (Schweiz)"], ["fr", "Français"], ["it", "Italiano"],
+  ["es", "Español"], ["pt", "Português"], ["pt-BR", "Português (Brasil)"], ["nl", "Nederlands"],
+  ["sv", "Svenska"], ["da", "Dansk"], ["nb", "Norsk bokmål"], ["fi", "Suomi"], ["pl", "Polski"],
+  ["cs", "Čeština"], ["hu", "Magyar"], ["ro", "Română"], ["el", "Ελληνικά"], ["tr", "Türkçe"],
+  ["ru", "Русский"], ["uk", "Українська"], ["ar", "العربية"], ["he", "עברית"], ["hi", "हिन्दी"],
+  ["ja", "日本語"], ["ko", "한국어"], ["zh-Hans", "中文（简体）"], ["zh-Hant", "中文（繁體）"],
+].map(([tag, label]) => ({ tag: tag!, label: label! }));
+
+/** Characters as people count them: code points, so an emoji or "山" is one, whatever its UTF-8 size. */
+export function characterCount(value: string): number {
+  let count = 0;
+  for (const _ of value) count++;
+  return count;
+}
+
+const CONTROL_CHARACTER = /\p{Cc}/u;
+const MESSAGES = {
+  tooLong: (max: number) => `At most ${max} characters`,
+  control: "Must not contain control characters such as line breaks or tabs",
+  malformed: "Contains characters that cannot be stored",
+  notText: "Must be text",
+};
+
+/** Trimmed, NFC-normalised text without control characters, 0..max characters. */
+function cleanText(max: number, requiredMessage: string) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? requiredMessage : MESSAGES.notText) })
+    .normalize("NFC")
+    .trim()
+    .refine((s) => s.isWellFormed(), MESSAGES.malformed)
+    .refine((s) => !CONTROL_CHARACTER.test(s), MESSAGES.control)
+    .refine((s) => characterCount(s) <= max, MESSAGES.tooLong(max));
+}
+
+const requiredText = (label: string) => cleanText(MAX_NAME, `${label} is required`).min(1, `${label} is required`);
+
+/** Optional text: missing, null and blank all mean "none" and are stored as null. */
+function optionalText<T extends z.ZodType<string | null, string>>(inner: T) {
+  return z
+    .union([z.string(), z.null()], { error: MESSAGES.notText })
+    .optional()
+    .transform((v) => (v == null || v.trim() === "" ? null : v))
+    .pipe(inner.nullable());
+}
+
+// language[-Script][-REGION]: "en", "de-CH", "zh-Hant", "zh-Hant-TW", "es-419".
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z]{4})?(-([a-z]{2}|\d{3}))?$/i;
+const LANGUAGE_MESSAGE = "Use a language tag such as en, de-CH or zh-Hant";
+
+export const languageTag = z
+  .string({ error: MESSAGES.notText })
+  .trim()
+  .max(MAX_LANGUAGE_TAG, MESSAGES.tooLong(MAX_LANGUAGE_TAG))
+  .regex(LANGUAGE_TAG, LANGUAGE_MESSAGE)
+  .transform((tag, ctx) => {
+    try {
+      return Intl.getCanonicalLocales(tag)[0]!;
+    } catch {
+      ctx.addIssue({ code: "custom", message: LANGUAGE_MESSAGE });
+      return z.NEVER;
+    }
+  });
+
+export const email = z
+  .string({ error: (issue) => (issue.input == null ? "Email is required" : MESSAGES.notText) })
+  .trim()
+  .min(1, "Email is required")
+  .max(MAX_EMAIL, MESSAGES.tooLong(MAX_EMAIL))
+  .toLowerCase()
+  .pipe(z.email("Enter a valid email address, such as name@example.com"));
+
+export const gender = z
+  .enum(GENDERS, { error: `Choose one of ${GENDERS.join(", ")}` })
+  .default("GENDER_UNSPECIFIED");
+
+/** The profile fields every surface shares (ZITADEL's profile message). */
+export const profileFields = z.object({
+  firstName: requiredText("First name"),
+  lastName: requiredText("Last name"),
+  nickName: optionalText(cleanText(MAX_NAME, "")),
+  displayName: requiredText("Display name"),
+  preferredLanguage: optionalText(languageTag),
+  gender,
+});
+
+/** What the service accepts: any subset of the profile, plus email. Missing means "unchanged". */
+export const profilePatch = profileFields.extend({ email }).partial();
+export type ProfilePatch = z.output<typeof profilePatch>;
+
+/** The browser form (self-service and admin): every profile field plus email. */
+export const profileForm = profileFields.extend({
+  email,
+  currentPassword: z.string().max(1024).optional(),
+});
+export type ProfileFormInput = z.input<typeof profileForm>;
+export type ProfileFormOutput = z.output<typeof profileForm>;
+
+export const CURRENT_PASSWORD_REQUIRED = "Enter your current password to change your email";
+
+/** The self-service form: changing one's own email also asks for the current password. */
+export function selfServiceForm(currentEmail: string | null) {
+  return profileForm.superRefine((value, ctx) => {
+    if (value.email !== (currentEmail ?? "") && !value.currentPassword) {
+      ctx.addIssue({ code: "custom", path: ["currentPassword"], message: CURRENT_PASSWORD_REQUIRED });
+    }
+  });
+}
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/** Zod issues as (field, message) pairs, the first message of each field. */
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  const seen = new Set<string>();
+  const out: FieldIssue[] = [];
+  for (const issue of error.issues) {
+    const field = issue.path.join(".") || "_";
+    if (seen.has(field)) continue;
+    seen.add(field);
+    out.push({ field, message: issue.message });
+  }
+  return out;
+}

@@ -1,0 +1,156 @@
+import { db } from "../db/client";
+import { env } from "../env";
+import { verifyPassword } from "../auth/password";
+import { Prisma } from "../generated/prisma/client";
+import { canManage, canSee } from "./access";
+import { ProfileError } from "./errors";
+import { CURRENT_PASSWORD_REQUIRED, fieldIssues, profilePatch } from "./schema";
+import type { Caller, ChangeVia, Profile, ProfileChanges, ProfileEventView, ProfileField } from "./types";
+
+const PROFILE_SELECT = {
+  id: true, username: true, orgId: true, email: true, firstName: true, lastName: true, nickName: true,
+  displayName: true, preferredLanguage: true, gender: true, role: true, sequence: true, createdAt: true,
+  updatedAt: true,
+} as const;
+
+const FIELDS: ProfileField[] = ["firstName", "lastName", "nickName", "displayName", "preferredLanguage", "gender", "email"];
+const EMAIL_TAKEN = "This email address is already used by another account";
+
+async function findVisible(caller: Caller, targetId: string): Promise<Profile> {
+  const client = await db();
+  const target = await client.user.findUnique({ where: { id: targetId }, select: PROFILE_SELECT });
+  if (!target || !canSee(caller, target)) throw new ProfileError("NOT_FOUND", `User ${targetId} does not exist`);
+  if (!canManage(caller, target)) throw new ProfileError("FORBIDDEN", "You may not access this user's profile");
+  return target;
+}
+
+export async function getProfile(caller: Caller, targetId: string): Promise<Profile> {
+  return findVisible(caller, targetId);
+}
+
+export function isReadOnly(): boolean {
+  return env().IDENTITY_READ_ONLY;
+}
+
+export interface UpdateOptions {
+  via: ChangeVia;
+  /** Compare-and-set: the sequence the caller's copy was read at. Omitted: last writer wins, atomically. */
+  ifSequence?: number;
+  /** Required when people change their own email through the browser. */
+  currentPassword?: string;
+}
+
+export interface UpdateResult {
+  profile: Profile;
+  /** False when the input matched the stored profile: nothing was written, no new sequence. */
+  changed: boolean;
+}
+
+/**
+ * Validates and applies a change to a user's profile: authorisation, read-only mode, no-op
+ * detection, compare-and-set on `sequence` and the history event, in one transaction.
+ */
+export async function updateProfile(
+  caller: Caller,
+  targetId: string,
+  input: unknown,
+  options: UpdateOptions,
+): Promise<UpdateResult> {
+  if (isReadOnly()) throw new ProfileError("READ_ONLY", "Identity service implementation is read-only.");
+  const parsed = profilePatch.safeParse(input);
+  if (!parsed.success) {
+    throw new ProfileError("INVALID", "The profile is not valid", { issues: fieldIssues(parsed.error) });
+  }
+  const patch = parsed.data;
+  // Without a version from the caller, retry on a concurrent write so that the last writer wins.
+  for (let attempt = 0; ; attempt++) {
+    const current = await findVisible(caller, targetId);
+    if (options.ifSequence !== undefined && options.ifSequence !== current.sequence) {
+      throw new ProfileError("PRECONDITION_FAILED", "The profile was changed by someone else in the meantime", { current });
+    }
+    const changes = diff(current, patch);
+    if (Object.keys(changes).length === 0) return { profile: current, changed: false };
+    if (changes.email) await checkEmailChange(caller, current, changes.email.to, options);
+
+    const written = await write(caller, current, changes, options.via);
+    if (written) return { profile: written, changed: true };
+    if (options.ifSequence !== undefined || attempt >= 4) {
+      throw new ProfileError("PRECONDITION_FAILED", "The profile was changed by someone else in the meantime", {
+        current: await findVisible(caller, targetId),
+      });
+    }
+  }
+}
+
+function diff(current: Profile, patch: Record<string, unknown>): ProfileChanges {
+  const changes: ProfileChanges = {};
+  for (const field of FIELDS) {
+    const to = patch[field] as string | null | undefined;
+    if (to === undefined || to === current[field]) continue;
+    changes[field] = { from: current[field], to };
+  }
+  return changes;
+}
+
+async function checkEmailChange(caller: Caller, current: Profile, to: string | null, options: UpdateOptions) {
+  if (options.via === "UI" && caller.id === current.id) {
+    const client = await db();
+    const self = await client.user.findUnique({ where: { id: current.id }, select: { passwordHash: true } });
+    const ok = options.currentPassword ? await verifyPassword(self?.passwordHash, options.currentPassword) : false;
+    if (!ok) {
+      const message = options.currentPassword ? "The current password is not correct" : CURRENT_PASSWORD_REQUIRED;
+      throw new ProfileError("INVALID", message, { issues: [{ field: "currentPassword", message }] });
+    }
+  }
+  if (to && (await (await db()).user.findUnique({ where: { email: to }, select: { id: true } }))) {
+    throw new ProfileError("CONFLICT", EMAIL_TAKEN, { issues: [{ field: "email", message: EMAIL_TAKEN }] });
+  }
+}
+
+/** Compare-and-set write plus its event; null when another writer got there first. */
+async function write(caller: Caller, current: Profile, changes: ProfileChanges, via: ChangeVia): Promise<Profile | null> {
+  const client = await db();
+  const data: Record<string, string | null> = {};
+  for (const [field, change] of Object.entries(changes)) data[field] = change.to;
+  const sequence = current.sequence + 1;
+  try {
+    return await client.$transaction(async (tx) => {
+      const { count } = await tx.user.updateMany({
+        where: { id: current.id, sequence: current.sequence },
+        data: { ...data, sequence },
+      });
+      if (count === 0) return null;
+      await tx.profileEvent.create({
+        data: { userId: current.id, sequence, actorId: caller.id, tokenId: caller.tokenId ?? null, via, changes },
+      });
+      return tx.user.findUniqueOrThrow({ where: { id: current.id }, select: PROFILE_SELECT });
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      if (changes.email) throw new ProfileError("CONFLICT", EMAIL_TAKEN, { issues: [{ field: "email", message: EMAIL_TAKEN }] });
+      return null; // the (userId, sequence) event key: a concurrent writer won
+    }
+    throw error;
+  }
+}
+
+/** The user's change history, newest first. */
+export async function listProfileEvents(
+  caller: Caller,
+  targetId: string,
+  { limit = 20, beforeSequence }: { limit?: number; beforeSequence?: number } = {},
+): Promise<ProfileEventView[]> {
+  await findVisible(caller, targetId);
+  const client = await db();
+  const rows = await client.profileEvent.findMany({
+    where: { userId: targetId, ...(beforeSequence !== undefined ? { sequence: { lt: beforeSequence } } : {}) },
+    orderBy: { sequence: "desc" },
+    take: limit,
+    select: {
+      sequence: true, createdAt: true, via: true, changes: true,
+      actor: { select: { id: true, username: true, displayName: true } },
+      token: { select: { id: true, name: true } },
+    },
+  });
+  return rows.map((row) => ({ ...row, changes: row.changes as ProfileChanges }));
+}

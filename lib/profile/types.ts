@@ -1,0 +1,42 @@
+import type { Gender } from "./schema";
+
+export type Role = "USER" | "ORG_ADMIN" | "ADMIN";
+export type ChangeVia = "UI" | "ADMIN" | "ZITADEL_API" | "CAMUNDA_API";
+
+/** Who is asking, already authenticated by the transport. */
+export interface Caller {
+  id: string;
+  orgId: string;
+  role: Role;
+  /** Set when the caller authenticated with an API token. */
+  tokenId?: string | null;
+}
+
+export interface Profile {
+  id: string;
+  username: string;
+  orgId: string;
+  email: string | null;
+  firstName: string;
+  lastName: string;
+  nickName: string | null;
+  displayName: string;
+  preferredLanguage: string | null;
+  gender: Gender;
+  role: Role;
+  sequence: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type ProfileField = "firstName" | "lastName" | "nickName" | "displayName" | "preferredLanguage" | "gender" | "email";
+export type ProfileChanges = Partial<Record<ProfileField, { from: string | null; to: string | null }>>;
+
+export interface ProfileEventView {
+  sequence: number;
+  createdAt: Date;
+  via: ChangeVia;
+  actor: { id: string; username: string; displayName: string } | null;
+  token: { id: string; name: string } | null;
+  changes: ProfileChanges;
+}
