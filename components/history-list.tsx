@@ -8,7 +8,7 @@ const FIELD_LABELS: Record<string, string> = {
 const VIA_LABELS = { UI: "profile page", ADMIN: "admin console", ZITADEL_API: "ZITADEL API", CAMUNDA_API: "Camunda API" };
 
 function value(field: string, v: string | null) {
-  if (v == null || v === "") return <span className="italic text-slate-400">empty</span>;
+  if (v == null || v === "") return <span className="italic text-slate-500">empty</span>;
   return field === "gender" ? (GENDER_LABELS[v as Gender] ?? v) : v;
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useMemo, useRef, useState, startTransition } from "react";
-import { useForm, type FieldErrors } from "react-hook-form";
+import { useActionState, useEffect, useMemo, useState, startTransition } from "react";
+import { useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import {
   COMMON_LANGUAGES, GENDERS, GENDER_LABELS, profileForm, selfServiceForm,
@@ -44,7 +44,6 @@ const TEXT_FIELDS: { name: keyof ProfileFormValues; label: string; autoComplete:
 export function ProfileForm({ action, initial, sequence, readOnly = false, confirmEmailChange = false, reloadHref }: ProfileFormProps) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const [dismissed, setDismissed] = useState<ProfileFormState | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
 
   const saved = state.status === "saved" || state.status === "unchanged";
   const baseline = (saved ? state.saved : undefined) ?? initial;
@@ -75,9 +74,11 @@ export function ProfileForm({ action, initial, sequence, readOnly = false, confi
     if (first) setFocus(first as FieldName);
   }, [state, reset, setFocus]);
 
-  const onSubmit = form.handleSubmit(() => {
-    startTransition(() => formAction(new FormData(formRef.current!)));
-  });
+  // Valid input goes to the same server action a form without JavaScript posts to.
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    const element = event.currentTarget;
+    return form.handleSubmit(() => startTransition(() => formAction(new FormData(element))))(event);
+  };
 
   const errorOf = (name: FieldName) => formState.errors[name]?.message;
   const control = (name: FieldName, hint?: string) => {
@@ -89,14 +90,14 @@ export function ProfileForm({ action, initial, sequence, readOnly = false, confi
       className: inputClass(Boolean(error)),
     };
   };
-  const emailChanged = form.watch("email") !== baseline.email;
+  const emailChanged = useWatch({ control: form.control, name: "email" }) !== baseline.email;
   const showConflict = state.status === "conflict" && dismissed !== state && state.saved && state.values;
   const languages = COMMON_LANGUAGES.some((l) => l.tag === shown.preferredLanguage) || !shown.preferredLanguage
     ? COMMON_LANGUAGES
     : [{ tag: shown.preferredLanguage, label: shown.preferredLanguage }, ...COMMON_LANGUAGES];
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Profile">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Profile">
       <input type="hidden" name="sequence" value={version} />
       <div aria-live="polite" className="empty:hidden">
         {state.message && state.status !== "conflict" && (

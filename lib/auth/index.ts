@@ -29,6 +29,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/login" },
+  logger: {
+    // A refused sign-in is an answer, not a server error: no stack trace in the log for it.
+    error(error: Error) {
+      if (error.name === "CredentialsSignin") return;
+      console.error(`[auth] ${error.name}: ${error.message}`, error.cause ?? "");
+    },
+  },
   providers: [
     Credentials({
       credentials: { username: { label: "Username or email" }, password: { label: "Password", type: "password" } },

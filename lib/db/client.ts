@@ -23,6 +23,6 @@ export function db(): Promise<PrismaClient> {
 }
 
 /** Points the process at another client (each test file brings its own database). */
-export function useDb(client: PrismaClient): void {
+export function setDb(client: PrismaClient): void {
   state.db = Promise.resolve(client);
 }

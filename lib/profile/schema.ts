@@ -31,9 +31,7 @@ export const COMMON_LANGUAGES: { tag: string; label: string }[] = [
 
 /** Characters as people count them: code points, so an emoji or "山" is one, whatever its UTF-8 size. */
 export function characterCount(value: string): number {
-  let count = 0;
-  for (const _ of value) count++;
-  return count;
+  return Array.from(value).length;
 }
 
 const CONTROL_CHARACTER = /\p{Cc}/u;

@@ -3,7 +3,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { openMemory, openPostgres, type OpenAdapter } from "@/lib/db/adapter";
-import { useDb } from "@/lib/db/client";
+import { setDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/profile/types";
@@ -41,7 +41,7 @@ export async function createTestDb(kind: DbKind): Promise<TestDb> {
   }
   await applyMigrations(open.factory);
   const client = new PrismaClient({ adapter: open.factory });
-  useDb(client);
+  setDb(client);
   return {
     client,
     async close() {
