@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { currentUser } from "@/lib/auth/session";
+import { isAdmin } from "@/lib/profile/access";
 import { signOutAction } from "./login/actions";
 import "./globals.css";
 
@@ -26,6 +27,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {user && (
               <nav aria-label="Account" className="flex items-center gap-4 text-sm">
                 <Link href="/profile" className="text-slate-700 hover:text-slate-900">My profile</Link>
+                {isAdmin(user) && <Link href="/admin/users" className="text-slate-700 hover:text-slate-900">Users</Link>}
                 <span className="hidden text-slate-500 sm:inline">
                   Signed in as <span className="font-medium text-slate-700">{user.username}</span>
                 </span>

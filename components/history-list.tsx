@@ -1,15 +1,17 @@
 import type { ProfileEventView } from "@/lib/profile/types";
-import { GENDER_LABELS, type Gender } from "@/lib/profile/schema";
+import { GENDER_LABELS, ROLE_LABELS, type Gender } from "@/lib/profile/schema";
 
 const FIELD_LABELS: Record<string, string> = {
   firstName: "First name", lastName: "Last name", displayName: "Display name", nickName: "Nickname",
-  preferredLanguage: "Preferred language", gender: "Gender", email: "Email",
+  preferredLanguage: "Preferred language", gender: "Gender", email: "Email", username: "Username", role: "Role",
 };
 const VIA_LABELS = { UI: "profile page", ADMIN: "admin console", ZITADEL_API: "ZITADEL API", CAMUNDA_API: "Camunda API" };
 
 function value(field: string, v: string | null) {
   if (v == null || v === "") return <span className="italic text-slate-500">empty</span>;
-  return field === "gender" ? (GENDER_LABELS[v as Gender] ?? v) : v;
+  if (field === "gender") return GENDER_LABELS[v as Gender] ?? v;
+  if (field === "role") return ROLE_LABELS[v as keyof typeof ROLE_LABELS] ?? v;
+  return v;
 }
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -29,12 +31,16 @@ export function HistoryList({ events, emptyText }: { events: ProfileEventView[];
             {event.token && <> with token “{event.token.name}”</>} · via {VIA_LABELS[event.via]} · version {event.sequence}
           </p>
           <ul className="mt-2 space-y-1 text-sm">
-            {Object.entries(event.changes).map(([field, change]) => (
-              <li key={field} className="break-words">
-                <span className="font-medium">{FIELD_LABELS[field] ?? field}:</span> {value(field, change.from)}{" "}
-                <span aria-label="changed to">→</span> {value(field, change.to)}
-              </li>
-            ))}
+            {Object.entries(event.changes).map(([field, change]) =>
+              field === "password" ? (
+                <li key={field}><span className="font-medium">Password</span> was reset</li>
+              ) : (
+                <li key={field} className="break-words">
+                  <span className="font-medium">{FIELD_LABELS[field] ?? field}:</span> {value(field, change.from)}{" "}
+                  <span aria-label="changed to">→</span> {value(field, change.to)}
+                </li>
+              ),
+            )}
           </ul>
         </li>
       ))}

@@ -3,13 +3,11 @@
 import { useActionState, useEffect, useMemo, useState, startTransition } from "react";
 import { useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import {
-  COMMON_LANGUAGES, GENDERS, GENDER_LABELS, profileForm, selfServiceForm,
-  type ProfileFormInput, type ProfileFormOutput,
-} from "@/lib/profile/schema";
+import { profileForm, selfServiceForm, type ProfileFormInput, type ProfileFormOutput } from "@/lib/profile/schema";
 import type { ProfileFormState, ProfileFormValues } from "@/lib/profile/form-state";
 import { Alert } from "./ui/alert";
-import { Field, describedBy, inputClass } from "./ui/field";
+import { Field } from "./ui/field";
+import { ProfileFields, controlProps } from "./profile-fields";
 import { SubmitButton } from "./ui/submit-button";
 import { ConflictPanel } from "./conflict-panel";
 
@@ -29,13 +27,6 @@ export interface ProfileFormProps {
   /** Where "use the saved version" goes without JavaScript: this page, freshly loaded. */
   reloadHref: string;
 }
-
-const TEXT_FIELDS: { name: keyof ProfileFormValues; label: string; autoComplete: string; optional?: boolean; hint?: string }[] = [
-  { name: "firstName", label: "First name", autoComplete: "given-name" },
-  { name: "lastName", label: "Last name", autoComplete: "family-name" },
-  { name: "displayName", label: "Display name", autoComplete: "nickname", hint: "How your name is shown to others." },
-  { name: "nickName", label: "Nickname", autoComplete: "off", optional: true },
-];
 
 /**
  * The one profile form, for /profile and the admin pages. Validates as people type with the same
@@ -81,20 +72,9 @@ export function ProfileForm({ action, initial, sequence, readOnly = false, confi
   };
 
   const errorOf = (name: FieldName) => formState.errors[name]?.message;
-  const control = (name: FieldName, hint?: string) => {
-    const error = errorOf(name);
-    return {
-      id: name,
-      "aria-invalid": error ? true : undefined,
-      "aria-describedby": describedBy(name, { hint, error }),
-      className: inputClass(Boolean(error)),
-    };
-  };
+  const control = (name: FieldName, hint?: string) => controlProps(name, errorOf(name), hint);
   const emailChanged = useWatch({ control: form.control, name: "email" }) !== baseline.email;
   const showConflict = state.status === "conflict" && dismissed !== state && state.saved && state.values;
-  const languages = COMMON_LANGUAGES.some((l) => l.tag === shown.preferredLanguage) || !shown.preferredLanguage
-    ? COMMON_LANGUAGES
-    : [{ tag: shown.preferredLanguage, label: shown.preferredLanguage }, ...COMMON_LANGUAGES];
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Profile">
@@ -121,34 +101,7 @@ export function ProfileForm({ action, initial, sequence, readOnly = false, confi
       )}
       <fieldset disabled={readOnly} className="space-y-6">
         <legend className="sr-only">Profile</legend>
-        <div className="grid gap-5 sm:grid-cols-2">
-          {TEXT_FIELDS.map(({ name, label, autoComplete, optional, hint }) => (
-            <Field key={name} id={name} label={label} optional={optional} hint={hint} error={errorOf(name)}>
-              <input
-                {...register(name)}
-                {...control(name, hint)}
-                defaultValue={shown[name]}
-                autoComplete={autoComplete}
-                aria-required={!optional}
-              />
-            </Field>
-          ))}
-          <Field id="preferredLanguage" label="Preferred language" optional error={errorOf("preferredLanguage")}>
-            <select {...register("preferredLanguage")} {...control("preferredLanguage")} defaultValue={shown.preferredLanguage}>
-              <option value="">Not set</option>
-              {languages.map((l) => (
-                <option key={l.tag} value={l.tag} lang={l.tag}>{l.label}</option>
-              ))}
-            </select>
-          </Field>
-          <Field id="gender" label="Gender" error={errorOf("gender")}>
-            <select {...register("gender")} {...control("gender")} defaultValue={shown.gender}>
-              {GENDERS.map((g) => (
-                <option key={g} value={g}>{GENDER_LABELS[g]}</option>
-              ))}
-            </select>
-          </Field>
-        </div>
+        <ProfileFields register={(name) => register(name)} errorOf={errorOf} defaults={shown} />
         <div className="grid gap-5 border-t border-slate-200 pt-6 sm:grid-cols-2">
           <Field id="email" label="Email" hint="Used to sign in and for notifications." error={errorOf("email")}>
             <input

@@ -147,10 +147,11 @@ describe.each(DB_KINDS)("profile service on %s", (kind) => {
   it("an email taken by another user, in any case, is a CONFLICT on the email field", async () => {
     const taken = await makeUser(t.client, { email: "taken@example.com" });
     const admin = await makeUser(t.client, { role: "ADMIN" });
-    const error = await updateProfile(caller(admin), admin.id, { email: "TAKEN@Example.com" }, { via: "ADMIN" }).catch((e) => e);
+    const user = await makeUser(t.client);
+    const error = await updateProfile(caller(admin), user.id, { email: "TAKEN@Example.com" }, { via: "ADMIN" }).catch((e) => e);
     expect(error.code).toBe("CONFLICT");
     expect(error.issues).toEqual([{ field: "email", message: "This email address is already used by another account" }]);
-    expect((await t.client.user.findUniqueOrThrow({ where: { id: admin.id } })).email).toBe(admin.email);
+    expect((await t.client.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
     expect(taken.email).toBe("taken@example.com");
   });
 

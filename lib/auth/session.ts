@@ -1,5 +1,6 @@
 import "server-only";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
+import { isAdmin } from "../profile/access";
 import { db } from "../db/client";
 import type { Caller } from "../profile/types";
 import { auth } from "./index";
@@ -34,4 +35,11 @@ export function safeReturnPath(value: unknown, fallback = "/profile"): string {
     return fallback;
   }
   return value;
+}
+
+/** Guard for admin pages: ORG_ADMIN or ADMIN, else the 403 page. */
+export async function requireAdmin(returnTo: string): Promise<SessionUser> {
+  const user = await requireUser(returnTo);
+  if (!isAdmin(user)) forbidden();
+  return user;
 }

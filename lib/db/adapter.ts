@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -23,7 +24,7 @@ export async function openAdapter(): Promise<OpenAdapter> {
   const release = lockDataFolder(dataDir());
   try {
     fs.mkdirSync(folder, { recursive: true });
-    const pglite = new PGlite(folder);
+    const pglite = new PGlite(folder, { extensions: { pg_trgm } });
     await pglite.waitReady;
     return {
       factory: new PrismaPGlite(pglite),
@@ -53,7 +54,7 @@ export function openPostgres(url: string): OpenAdapter {
 
 /** An in-memory PGlite, for tests and for diffing migrations. */
 export async function openMemory(): Promise<OpenAdapter> {
-  const pglite = new PGlite();
+  const pglite = new PGlite({ extensions: { pg_trgm } });
   await pglite.waitReady;
   return { factory: new PrismaPGlite(pglite), kind: "pglite", describe: "in-memory PGlite", close: () => pglite.close() };
 }

@@ -3,6 +3,8 @@ import { hashPassword } from "../auth/password";
 import { env } from "../env";
 import { openAdapter } from "./adapter";
 import { runIfMain } from "./run";
+import { seedUsers } from "./seed-users";
+import { searchText } from "../profile/search";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -25,13 +27,18 @@ export async function seedDemo(client: PrismaClient): Promise<string[]> {
   for (const account of DEMO_ACCOUNTS) {
     const exists = await client.user.findUnique({ where: { username: account.username }, select: { id: true } });
     if (exists) continue;
+    const profile = {
+      username: account.username,
+      email: `${account.username}@example.com`,
+      firstName: account.firstName,
+      lastName: account.lastName,
+      displayName: `${account.firstName} ${account.lastName}`,
+      nickName: null,
+    };
     await client.user.create({
       data: {
-        username: account.username,
-        email: `${account.username}@example.com`,
-        firstName: account.firstName,
-        lastName: account.lastName,
-        displayName: `${account.firstName} ${account.lastName}`,
+        ...profile,
+        searchText: searchText(profile),
         preferredLanguage: account.preferredLanguage,
         role: account.role,
         orgId: orgIds.get(account.org)!,
@@ -43,16 +50,31 @@ export async function seedDemo(client: PrismaClient): Promise<string[]> {
   return created;
 }
 
+function usersOption(): number {
+  const i = process.argv.indexOf("--users");
+  if (i < 0) return 0;
+  const n = Number(process.argv[i + 1]);
+  if (!Number.isInteger(n) || n < 0 || n > 5_000_000) throw new Error("--users takes a whole number, e.g. --users 100000");
+  return n;
+}
+
+/** `npm run db:seed [-- --users N]`: demo accounts, plus N generated users for trying scale. */
 async function main() {
-  if (!env().SEED_DEMO) {
-    console.log("SEED_DEMO=false: no demo accounts created.");
-    return;
-  }
+  const users = usersOption();
   const open = await openAdapter();
   const client = new PrismaClient({ adapter: open.factory });
   try {
-    const created = await seedDemo(client);
-    console.log(created.length ? `Created demo accounts: ${created.join(", ")}` : "Demo accounts already exist.");
+    if (env().SEED_DEMO) {
+      const created = await seedDemo(client);
+      console.log(created.length ? `Created demo accounts: ${created.join(", ")}` : "Demo accounts already exist.");
+    } else {
+      console.log("SEED_DEMO=false: no demo accounts created.");
+    }
+    if (users) {
+      const started = Date.now();
+      const inserted = await seedUsers(client, users, await hashPassword(DEMO_PASSWORD));
+      console.log(`Generated ${inserted} users (${users - inserted} existed) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    }
   } finally {
     await client.$disconnect();
     await open.close();

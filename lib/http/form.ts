@@ -1,6 +1,6 @@
 import "server-only";
 import { isProfileError, type ProfileErrorCode } from "../profile/errors";
-import { FORM_FIELDS, toFormValues, type ProfileFormState, type ProfileFormValues } from "../profile/form-state";
+import { FORM_FIELDS, toFormValues, type ActionState, type ProfileFormState, type ProfileFormValues } from "../profile/form-state";
 import { fieldIssues, profileForm } from "../profile/schema";
 import { updateProfile } from "../profile/service";
 import type { Caller, ChangeVia } from "../profile/types";
@@ -72,4 +72,25 @@ export async function submitProfileForm(
       }),
     };
   }
+}
+
+/** Runs an admin action and maps a ProfileError to the smaller forms' state through the same table. */
+export async function runAction(
+  caller: Caller | null,
+  values: Record<string, string>,
+  action: (caller: Caller) => Promise<ActionState>,
+): Promise<ActionState> {
+  if (!caller) return { status: "error", message: FORM_ERRORS.UNAUTHENTICATED.message, values };
+  try {
+    return await action(caller);
+  } catch (error) {
+    if (!isProfileError(error)) throw error;
+    const errors = Object.fromEntries(error.issues.map((i) => [i.field, i.message]));
+    return { status: "error", message: error.issues[0]?.message ?? FORM_ERRORS[error.code].message, errors, values };
+  }
+}
+
+/** FormData's text fields, as a plain object. */
+export function textFields(formData: FormData, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((n) => [n, typeof formData.get(n) === "string" ? (formData.get(n) as string) : ""]));
 }

@@ -1,12 +1,24 @@
-import type { Caller } from "./types";
+import type { Caller, Role } from "./types";
+
+export const ROLES: Role[] = ["USER", "ORG_ADMIN", "ADMIN"];
+const RANK: Record<Role, number> = { USER: 0, ORG_ADMIN: 1, ADMIN: 2 };
+
+/** Whether `role` is at most `than`: nobody grants or manages above their own role. */
+export function roleAtMost(role: Role, than: Role): boolean {
+  return RANK[role] <= RANK[than];
+}
+
+export function isAdmin(caller: Caller): boolean {
+  return caller.role === "ADMIN" || caller.role === "ORG_ADMIN";
+}
 
 /** Whether the caller may know that the target exists at all (else: NOT_FOUND, never FORBIDDEN). */
 export function canSee(caller: Caller, target: { id: string; orgId: string }): boolean {
   return caller.role === "ADMIN" || caller.orgId === target.orgId || caller.id === target.id;
 }
 
-/** Whether the caller may read and change the target's profile. */
-export function canManage(caller: Caller, target: { id: string; orgId: string }): boolean {
+/** Whether the caller may read and change the target: self; ADMIN anyone; ORG_ADMIN their organisation, up to their own role. */
+export function canManage(caller: Caller, target: { id: string; orgId: string; role: Role }): boolean {
   if (caller.id === target.id || caller.role === "ADMIN") return true;
-  return caller.role === "ORG_ADMIN" && caller.orgId === target.orgId;
+  return caller.role === "ORG_ADMIN" && caller.orgId === target.orgId && roleAtMost(target.role, "ORG_ADMIN");
 }

@@ -38,3 +38,16 @@ export function toFormValues(profile: Profile): ProfileFormValues {
     email: profile.email ?? "",
   };
 }
+
+/** What the smaller admin forms (role, password reset, create user) answer. */
+export interface ActionState {
+  status: "idle" | "ok" | "error";
+  message?: string;
+  errors?: Record<string, string>;
+  /** A generated password, shown once. */
+  secret?: string;
+  /** Values to put back into the form after an error. */
+  values?: Record<string, string>;
+  /** Where the result lives (a created user). */
+  href?: string;
+}

@@ -144,3 +144,46 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
   }
   return out;
 }
+
+export const ROLE_VALUES = ["USER", "ORG_ADMIN", "ADMIN"] as const;
+export const ROLE_LABELS: Record<(typeof ROLE_VALUES)[number], string> = {
+  USER: "User",
+  ORG_ADMIN: "Organisation admin",
+  ADMIN: "Administrator",
+};
+export const role = z.enum(ROLE_VALUES, { error: "Choose a role: User, Organisation admin or Administrator" });
+
+export const username = z
+  .string({ error: (issue) => (issue.input == null ? "Username is required" : MESSAGES.notText) })
+  .trim()
+  .toLowerCase()
+  .min(1, "Username is required")
+  .min(3, "At least 3 characters")
+  .max(64, MESSAGES.tooLong(64))
+  .regex(/^[a-z0-9][a-z0-9._@-]*$/, "Use letters, digits and . _ - @, starting with a letter or digit");
+
+export const MIN_PASSWORD = 12;
+export const newPassword = z
+  .string({ error: MESSAGES.notText })
+  .min(MIN_PASSWORD, `At least ${MIN_PASSWORD} characters`)
+  .max(256, MESSAGES.tooLong(256));
+
+/** A blank password field means "generate one". */
+const optionalNewPassword = z
+  .string({ error: MESSAGES.notText })
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(newPassword.optional());
+
+/** Admins creating a user: the same profile fields, plus what an account needs. */
+export const createUserForm = profileFields.extend({
+  username,
+  email,
+  role: role.default("USER"),
+  orgId: z.string().trim().max(64).optional().transform((v) => v || undefined),
+  password: optionalNewPassword,
+});
+export type CreateUserInput = z.input<typeof createUserForm>;
+export type CreateUserOutput = z.output<typeof createUserForm>;
+
+export const passwordResetForm = z.object({ password: optionalNewPassword });

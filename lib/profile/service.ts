@@ -4,8 +4,9 @@ import { verifyPassword } from "../auth/password";
 import { Prisma } from "../generated/prisma/client";
 import { canManage, canSee } from "./access";
 import { ProfileError } from "./errors";
+import { searchText } from "./search";
 import { CURRENT_PASSWORD_REQUIRED, fieldIssues, profilePatch } from "./schema";
-import type { Caller, ChangeVia, Profile, ProfileChanges, ProfileEventView, ProfileField } from "./types";
+import type { Caller, ChangeVia, EventChanges, Profile, ProfileChanges, ProfileEventView, ProfileField } from "./types";
 
 const PROFILE_SELECT = {
   id: true, username: true, orgId: true, email: true, firstName: true, lastName: true, nickName: true,
@@ -36,7 +37,7 @@ export interface UpdateOptions {
   via: ChangeVia;
   /** Compare-and-set: the sequence the caller's copy was read at. Omitted: last writer wins, atomically. */
   ifSequence?: number;
-  /** Required when people change their own email through the browser. */
+  /** Required when people change their own email in the browser (profile or admin page). */
   currentPassword?: string;
 }
 
@@ -93,7 +94,8 @@ function diff(current: Profile, patch: Record<string, unknown>): ProfileChanges 
 }
 
 async function checkEmailChange(caller: Caller, current: Profile, to: string | null, options: UpdateOptions) {
-  if (options.via === "UI" && caller.id === current.id) {
+  // In the browser, a session alone does not let anyone move an account's email: the password does.
+  if ((options.via === "UI" || options.via === "ADMIN") && caller.id === current.id && !caller.tokenId) {
     const client = await db();
     const self = await client.user.findUnique({ where: { id: current.id }, select: { passwordHash: true } });
     const ok = options.currentPassword ? await verifyPassword(self?.passwordHash, options.currentPassword) : false;
@@ -113,6 +115,7 @@ async function write(caller: Caller, current: Profile, changes: ProfileChanges, 
   const data: Record<string, string | null> = {};
   for (const [field, change] of Object.entries(changes)) data[field] = change.to;
   const sequence = current.sequence + 1;
+  data.searchText = searchText({ ...current, ...data } as Profile);
   try {
     return await client.$transaction(async (tx) => {
       const { count } = await tx.user.updateMany({
@@ -152,5 +155,5 @@ export async function listProfileEvents(
       token: { select: { id: true, name: true } },
     },
   });
-  return rows.map((row) => ({ ...row, changes: row.changes as ProfileChanges }));
+  return rows.map((row) => ({ ...row, changes: row.changes as EventChanges }));
 }

@@ -31,6 +31,8 @@ export interface Profile {
 
 export type ProfileField = "firstName" | "lastName" | "nickName" | "displayName" | "preferredLanguage" | "gender" | "email";
 export type ProfileChanges = Partial<Record<ProfileField, { from: string | null; to: string | null }>>;
+/** What an event records: profile fields, and for admin changes also role, username (creation) and "password". */
+export type EventChanges = Record<string, { from: string | null; to: string | null }>;
 
 export interface ProfileEventView {
   sequence: number;
@@ -38,5 +40,5 @@ export interface ProfileEventView {
   via: ChangeVia;
   actor: { id: string; username: string; displayName: string } | null;
   token: { id: string; name: string } | null;
-  changes: ProfileChanges;
+  changes: EventChanges;
 }

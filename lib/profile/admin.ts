@@ -1,0 +1,208 @@
+import crypto from "node:crypto";
+import { db } from "../db/client";
+import { hashPassword } from "../auth/password";
+import { Prisma } from "../generated/prisma/client";
+import { canManage, canSee, isAdmin, roleAtMost } from "./access";
+import { ProfileError } from "./errors";
+import { createUserForm, fieldIssues, passwordResetForm, role as roleSchema } from "./schema";
+import { searchText, searchWords } from "./search";
+import { isReadOnly } from "./service";
+import type { Caller, Profile, Role } from "./types";
+
+export const SORTS = {
+  name: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+  displayName: [{ displayName: "asc" }, { id: "asc" }],
+  username: [{ username: "asc" }],
+  email: [{ email: "asc" }],
+  created: [{ createdAt: "desc" }, { id: "desc" }],
+} as const satisfies Record<string, Prisma.UserOrderByWithRelationInput[]>;
+export type SortKey = keyof typeof SORTS;
+export const PAGE_SIZE = 25;
+
+export interface UserQuery {
+  q?: string;
+  orgId?: string;
+  role?: Role;
+  sort?: SortKey;
+  page?: number;
+}
+
+export interface UserRow {
+  id: string;
+  username: string;
+  email: string | null;
+  displayName: string;
+  firstName: string;
+  lastName: string;
+  role: Role;
+  org: { id: string; name: string };
+  updatedAt: Date;
+}
+
+function requireAdmin(caller: Caller) {
+  if (!isAdmin(caller)) throw new ProfileError("FORBIDDEN", "Only administrators may do this");
+}
+
+function requireWritable() {
+  if (isReadOnly()) throw new ProfileError("READ_ONLY", "Identity service implementation is read-only.");
+}
+
+/** Users the caller administers, filtered, sorted and paged. ORG_ADMINs see their organisation only. */
+export async function searchUsers(caller: Caller, query: UserQuery) {
+  requireAdmin(caller);
+  const orgId = caller.role === "ADMIN" ? query.orgId : caller.orgId;
+  const where: Prisma.UserWhereInput = {
+    ...(orgId && { orgId }),
+    ...(query.role && { role: query.role }),
+    AND: searchWords(query.q ?? "").map((word) => ({ searchText: { contains: escapeLike(word) } })),
+  };
+  const client = await db();
+  const total = await client.user.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(query.page ?? 1)), pageCount);
+  const rows: UserRow[] = await client.user.findMany({
+    where,
+    orderBy: [...SORTS[query.sort ?? "name"]],
+    skip: (page - 1) * PAGE_SIZE,
+    take: PAGE_SIZE,
+    select: {
+      id: true, username: true, email: true, displayName: true, firstName: true, lastName: true, role: true,
+      updatedAt: true, org: { select: { id: true, name: true } },
+    },
+  });
+  return { rows, total, page, pageCount };
+}
+
+/** LIKE wildcards in a search word are matched literally. */
+function escapeLike(word: string): string {
+  return word.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listOrganizations(caller: Caller) {
+  requireAdmin(caller);
+  const client = await db();
+  return client.organization.findMany({
+    where: caller.role === "ADMIN" ? {} : { id: caller.orgId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
+/** A random password people can type: 16 characters from an unambiguous alphabet. */
+export function generatePassword(): string {
+  const alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  return Array.from(crypto.randomBytes(16), (b) => alphabet[b % alphabet.length]).join("");
+}
+
+/** Creates a user; returns it with the initial password when one was generated (shown once). */
+export async function createUser(caller: Caller, input: unknown): Promise<{ user: Profile; generatedPassword?: string }> {
+  requireAdmin(caller);
+  requireWritable();
+  const parsed = createUserForm.safeParse(input);
+  if (!parsed.success) throw new ProfileError("INVALID", "The user is not valid", { issues: fieldIssues(parsed.error) });
+  const { password, orgId: requestedOrg, role, ...profile } = parsed.data;
+  if (!roleAtMost(role, caller.role)) {
+    throw new ProfileError("FORBIDDEN", "You cannot grant a role above your own", {
+      issues: [{ field: "role", message: "You cannot grant a role above your own" }],
+    });
+  }
+  const orgId = caller.role === "ADMIN" ? (requestedOrg ?? caller.orgId) : caller.orgId;
+  const client = await db();
+  if (!(await client.organization.findUnique({ where: { id: orgId }, select: { id: true } }))) {
+    throw new ProfileError("INVALID", "Unknown organisation", { issues: [{ field: "orgId", message: "Choose an organisation" }] });
+  }
+  const generatedPassword = password ? undefined : generatePassword();
+  const passwordHash = await hashPassword(password ?? generatedPassword!);
+  try {
+    const user = await client.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { ...profile, role, orgId, passwordHash, sequence: 1, searchText: searchText(profile) },
+      });
+      const changes = Object.fromEntries(
+        (["username", "email", "firstName", "lastName", "nickName", "displayName", "preferredLanguage", "gender", "role"] as const)
+          .filter((f) => created[f] != null)
+          .map((f) => [f, { from: null, to: created[f] }]),
+      );
+      await tx.profileEvent.create({
+        data: { userId: created.id, sequence: 1, actorId: caller.id, tokenId: caller.tokenId ?? null, via: "ADMIN", changes },
+      });
+      return created;
+    });
+    return { user, generatedPassword };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const target = String(error.meta?.target ?? error.message);
+      const field = target.includes("email") ? "email" : "username";
+      const message = field === "email" ? "This email address is already used by another account" : "This username is taken";
+      throw new ProfileError("CONFLICT", message, { issues: [{ field, message }] });
+    }
+    throw error;
+  }
+}
+
+async function findManaged(caller: Caller, targetId: string) {
+  const client = await db();
+  const target = await client.user.findUnique({ where: { id: targetId }, select: { id: true, orgId: true, role: true, sequence: true } });
+  if (!target || !canSee(caller, target)) throw new ProfileError("NOT_FOUND", `User ${targetId} does not exist`);
+  if (!canManage(caller, target)) throw new ProfileError("FORBIDDEN", "You may not manage this user");
+  return target;
+}
+
+/**
+ * Changes a user's role, recorded in their history. Nobody grants a role above their own, and the
+ * last ADMIN cannot be demoted (the admin rows are locked, so two admins demoting each other at
+ * once cannot both succeed).
+ */
+export async function changeRole(caller: Caller, targetId: string, input: unknown): Promise<Role> {
+  requireAdmin(caller);
+  requireWritable();
+  const parsed = roleSchema.safeParse(input);
+  if (!parsed.success) throw new ProfileError("INVALID", "Unknown role", { issues: [{ field: "role", message: parsed.error.issues[0]!.message }] });
+  const to = parsed.data;
+  const target = await findManaged(caller, targetId);
+  if (!roleAtMost(to, caller.role) || !roleAtMost(target.role, caller.role)) {
+    throw new ProfileError("FORBIDDEN", "You cannot grant a role above your own", {
+      issues: [{ field: "role", message: "You cannot grant a role above your own" }],
+    });
+  }
+  if (to === target.role) return to;
+  const client = await db();
+  await client.$transaction(async (tx) => {
+    if (target.role === "ADMIN") {
+      const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE role = 'ADMIN' FOR UPDATE`;
+      if (admins.length <= 1) {
+        throw new ProfileError("INVALID", "The last administrator cannot be demoted", {
+          issues: [{ field: "role", message: "This is the last administrator: make someone else an administrator first" }],
+        });
+      }
+    }
+    await bump(tx, caller, target.id, { role: to }, { role: { from: target.role, to } });
+  });
+  return to;
+}
+
+/** Sets a new password (or a generated one, returned once); the history notes the reset, never the password. */
+export async function resetPassword(caller: Caller, targetId: string, input: unknown): Promise<{ generatedPassword?: string }> {
+  requireAdmin(caller);
+  requireWritable();
+  const parsed = passwordResetForm.safeParse(input);
+  if (!parsed.success) throw new ProfileError("INVALID", "The password is not valid", { issues: fieldIssues(parsed.error) });
+  const target = await findManaged(caller, targetId);
+  const generatedPassword = parsed.data.password ? undefined : generatePassword();
+  const passwordHash = await hashPassword(parsed.data.password ?? generatedPassword!);
+  const client = await db();
+  await client.$transaction((tx) => bump(tx, caller, target.id, { passwordHash }, { password: { from: null, to: null } }));
+  return { generatedPassword };
+}
+
+/** Applies a change with the next sequence and its event (the sequence increment is atomic). */
+async function bump(
+  tx: Prisma.TransactionClient,
+  caller: Caller,
+  userId: string,
+  data: Prisma.UserUpdateInput,
+  changes: Record<string, { from: string | null; to: string | null }>,
+) {
+  const { sequence } = await tx.user.update({ where: { id: userId }, data: { ...data, sequence: { increment: 1 } }, select: { sequence: true } });
+  await tx.profileEvent.create({ data: { userId, sequence, actorId: caller.id, tokenId: caller.tokenId ?? null, via: "ADMIN", changes } });
+}
