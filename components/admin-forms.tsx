@@ -24,7 +24,7 @@ export function RoleForm({ action, role, grantable, disabled }: { action: Action
   const current = (state.values?.role as Role | undefined) ?? role;
   const error = state.errors?.role;
   return (
-    <form action={formAction} className="space-y-3" aria-label="Role">
+    <form action={formAction} className="space-y-3">
       <Result state={state} />
       <fieldset disabled={disabled} className="flex flex-wrap items-end gap-3">
         <div className="min-w-48 flex-1">
@@ -48,10 +48,10 @@ export function PasswordResetForm({ action, disabled }: { action: Action; disabl
   const error = state.errors?.password;
   const hint = `Leave empty to generate one. At least ${MIN_PASSWORD} characters.`;
   return (
-    <form action={formAction} className="space-y-3" aria-label="Password">
+    <form action={formAction} className="space-y-3">
       <Result state={state} />
       {state.secret && (
-        <p className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-base select-all" aria-label="New password">
+        <p className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-base select-all" aria-label="Generated password">
           {state.secret}
         </p>
       )}

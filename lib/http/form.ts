@@ -86,7 +86,8 @@ export async function runAction(
   } catch (error) {
     if (!isProfileError(error)) throw error;
     const errors = Object.fromEntries(error.issues.map((i) => [i.field, i.message]));
-    return { status: "error", message: error.issues[0]?.message ?? FORM_ERRORS[error.code].message, errors, values };
+    const message = error.issues.length ? FORM_ERRORS.INVALID.message : FORM_ERRORS[error.code].message;
+    return { status: "error", message, errors, values };
   }
 }
 

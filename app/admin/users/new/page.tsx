@@ -17,7 +17,7 @@ export default async function NewUserPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/admin/users" className="text-indigo-700 hover:underline">Users</Link>
+        <Link href="/admin/users" className="text-indigo-700 underline hover:no-underline">Users</Link>
         <span className="mx-2 text-slate-400" aria-hidden>/</span>
         <span className="text-slate-600">New</span>
       </nav>
