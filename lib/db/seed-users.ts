@@ -41,7 +41,7 @@ export async function seedUsers(client: PrismaClient, count: number, passwordHas
   const rnd = random(42);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
   let inserted = 0;
-  const BATCH = 2000;
+  const BATCH = 5000;
   for (let start = 0; start < count; start += BATCH) {
     const rows = [];
     for (let i = start; i < Math.min(count, start + BATCH); i++) {
@@ -63,7 +63,27 @@ export async function seedUsers(client: PrismaClient, count: number, passwordHas
         createdAt: new Date(Date.UTC(2020, 0, 1) + Math.floor(rnd() * 5 * 365 * 86400_000)),
       });
     }
-    inserted += (await client.user.createMany({ data: rows, skipDuplicates: true })).count;
+    inserted += await insertUsers(client, rows);
   }
   return inserted;
+}
+
+type Row = {
+  username: string; email: string; firstName: string; lastName: string; displayName: string; nickName: string | null;
+  preferredLanguage: string | null; gender: string; role: string; orgId: string; passwordHash: string; searchText: string;
+  createdAt: Date;
+};
+
+/** One INSERT per batch with a column array each (unnest): far faster than row-by-row parameters. */
+async function insertUsers(client: PrismaClient, rows: Row[]): Promise<number> {
+  const col = <K extends keyof Row>(k: K) => rows.map((r) => r[k]);
+  return client.$executeRawUnsafe(
+    `INSERT INTO "User" ("id", "username", "email", "firstName", "lastName", "displayName", "nickName", "preferredLanguage",
+       "gender", "role", "orgId", "passwordHash", "searchText", "createdAt", "updatedAt")
+     SELECT gen_random_uuid()::text, u.*, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+       $7::text[], $8::text[]::"Gender"[], $9::text[]::"Role"[], $10::text[], $11::text[], $12::text[], $13::timestamp(3)[]) AS u
+     ON CONFLICT DO NOTHING`,
+    col("username"), col("email"), col("firstName"), col("lastName"), col("displayName"), col("nickName"),
+    col("preferredLanguage"), col("gender"), col("role"), col("orgId"), col("passwordHash"), col("searchText"), col("createdAt"),
+  );
 }
