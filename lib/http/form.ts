@@ -14,6 +14,9 @@ const FORM_ERRORS: Record<ProfileErrorCode, { status: ProfileFormState["status"]
   NOT_FOUND: { status: "error", message: "This user does not exist." },
   FORBIDDEN: { status: "error", message: "You may not change this profile." },
   UNAUTHENTICATED: { status: "error", message: "Your session has ended. Sign in again in another tab, then save." },
+  BAD_REQUEST: { status: "error", message: "The form could not be read. Reload the page and try again." },
+  UNSUPPORTED_MEDIA_TYPE: { status: "error", message: "The form could not be read. Reload the page and try again." },
+  PAYLOAD_TOO_LARGE: { status: "error", message: "The form is too large to save." },
 };
 
 export function readFormValues(formData: FormData): ProfileFormValues {

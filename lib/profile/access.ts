@@ -1,3 +1,4 @@
+import { ProfileError } from "./errors";
 import type { Caller, Role } from "./types";
 
 export const ROLES: Role[] = ["USER", "ORG_ADMIN", "ADMIN"];
@@ -21,4 +22,21 @@ export function canSee(caller: Caller, target: { id: string; orgId: string }): b
 export function canManage(caller: Caller, target: { id: string; orgId: string; role: Role }): boolean {
   if (caller.id === target.id || caller.role === "ADMIN") return true;
   return caller.role === "ORG_ADMIN" && caller.orgId === target.orgId && roleAtMost(target.role, "ORG_ADMIN");
+}
+
+/** Selecting an organisation (x-zitadel-orgid): one's own, or any for an ADMIN. */
+export function canSelectOrg(caller: Caller, orgId: string): boolean {
+  return caller.role === "ADMIN" || caller.orgId === orgId;
+}
+
+/**
+ * The organisation a management request works in: the x-zitadel-orgid header, else the caller's own.
+ * Selecting one the caller may not administer is FORBIDDEN.
+ */
+export function selectOrganisation(caller: Caller, header: string | null): string {
+  const orgId = header?.trim() || caller.orgId;
+  if (!canSelectOrg(caller, orgId)) {
+    throw new ProfileError("FORBIDDEN", `You may not administer organisation ${orgId}`);
+  }
+  return orgId;
 }

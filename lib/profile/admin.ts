@@ -2,11 +2,11 @@ import crypto from "node:crypto";
 import { db } from "../db/client";
 import { hashPassword } from "../auth/password";
 import { Prisma } from "../generated/prisma/client";
-import { canManage, canSee, isAdmin, roleAtMost } from "./access";
+import { isAdmin, roleAtMost } from "./access";
 import { ProfileError } from "./errors";
 import { createUserForm, fieldIssues, passwordResetForm, role as roleSchema } from "./schema";
 import { searchText, searchWords } from "./search";
-import { isReadOnly } from "./service";
+import { findManaged, isReadOnly } from "./service";
 import type { Caller, Profile, Role } from "./types";
 
 export const SORTS = {
@@ -138,14 +138,6 @@ export async function createUser(caller: Caller, input: unknown): Promise<{ user
     }
     throw error;
   }
-}
-
-async function findManaged(caller: Caller, targetId: string) {
-  const client = await db();
-  const target = await client.user.findUnique({ where: { id: targetId }, select: { id: true, orgId: true, role: true, sequence: true } });
-  if (!target || !canSee(caller, target)) throw new ProfileError("NOT_FOUND", `User ${targetId} does not exist`);
-  if (!canManage(caller, target)) throw new ProfileError("FORBIDDEN", "You may not manage this user");
-  return target;
 }
 
 /**

@@ -8,7 +8,11 @@ export type ProfileErrorCode =
   | "INVALID"
   | "CONFLICT"
   | "PRECONDITION_FAILED"
-  | "READ_ONLY";
+  | "READ_ONLY"
+  // Transport problems, raised by lib/http before the service is reached:
+  | "BAD_REQUEST"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "PAYLOAD_TOO_LARGE";
 
 /** The one error type of the service; each surface maps its codes in one table. */
 export class ProfileError extends Error {

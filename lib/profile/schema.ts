@@ -90,8 +90,11 @@ export const email = z
   .toLowerCase()
   .pipe(z.email("Enter a valid email address, such as name@example.com"));
 
+// gRPC-gateway clients may send enums as numbers: 0 GENDER_UNSPECIFIED … 3 GENDER_DIVERSE.
 export const gender = z
-  .enum(GENDERS, { error: `Choose one of ${GENDERS.join(", ")}` })
+  .union([z.enum(GENDERS), z.number().int().min(0).max(3).transform((n) => GENDERS[n]!)], {
+    error: `Choose one of ${GENDERS.join(", ")}`,
+  })
   .default("GENDER_UNSPECIFIED");
 
 /** The profile fields every surface shares (ZITADEL's profile message). */
@@ -187,3 +190,14 @@ export type CreateUserInput = z.input<typeof createUserForm>;
 export type CreateUserOutput = z.output<typeof createUserForm>;
 
 export const passwordResetForm = z.object({ password: optionalNewPassword });
+
+/** ZITADEL v1 UpdateHumanProfile body (both the auth and the management API). */
+export const zitadelProfileBody = profileFields;
+
+/** Camunda 7 user profile body: `id` is the username and must match the path. */
+export const camundaProfileBody = z.object({
+  id: z.string({ error: MESSAGES.notText }).optional(),
+  firstName: requiredText("First name"),
+  lastName: requiredText("Last name"),
+  email,
+});

@@ -17,23 +17,36 @@ const PROFILE_SELECT = {
 const FIELDS: ProfileField[] = ["firstName", "lastName", "nickName", "displayName", "preferredLanguage", "gender", "email"];
 const EMAIL_TAKEN = "This email address is already used by another account";
 
-async function findVisible(caller: Caller, targetId: string): Promise<Profile> {
-  const client = await db();
-  const target = await client.user.findUnique({ where: { id: targetId }, select: PROFILE_SELECT });
-  if (!target || !canSee(caller, target)) throw new ProfileError("NOT_FOUND", `User ${targetId} does not exist`);
-  if (!canManage(caller, target)) throw new ProfileError("FORBIDDEN", "You may not access this user's profile");
-  return target;
+/** A user by id, or by username (Camunda's user id). */
+export type Target = string | { username: string };
+
+export interface Scope {
+  /** Only users of this organisation exist for the request (ZITADEL's x-zitadel-orgid). */
+  orgId?: string;
 }
 
-export async function getProfile(caller: Caller, targetId: string): Promise<Profile> {
-  return findVisible(caller, targetId);
+/** The target, if the caller may manage it: NOT_FOUND when they may not even see it, else FORBIDDEN. */
+export async function findManaged(caller: Caller, target: Target, scope: Scope = {}): Promise<Profile> {
+  const client = await db();
+  const where = typeof target === "string" ? { id: target } : { username: target.username };
+  const user = await client.user.findUnique({ where, select: PROFILE_SELECT });
+  const name = typeof target === "string" ? target : target.username;
+  if (!user || !canSee(caller, user) || (scope.orgId && user.orgId !== scope.orgId)) {
+    throw new ProfileError("NOT_FOUND", `User with id ${name} does not exist`);
+  }
+  if (!canManage(caller, user)) throw new ProfileError("FORBIDDEN", "You may not access this user's profile");
+  return user;
+}
+
+export async function getProfile(caller: Caller, target: Target, scope: Scope = {}): Promise<Profile> {
+  return findManaged(caller, target, scope);
 }
 
 export function isReadOnly(): boolean {
   return env().IDENTITY_READ_ONLY;
 }
 
-export interface UpdateOptions {
+export interface UpdateOptions extends Scope {
   via: ChangeVia;
   /** Compare-and-set: the sequence the caller's copy was read at. Omitted: last writer wins, atomically. */
   ifSequence?: number;
@@ -53,7 +66,7 @@ export interface UpdateResult {
  */
 export async function updateProfile(
   caller: Caller,
-  targetId: string,
+  target: Target,
   input: unknown,
   options: UpdateOptions,
 ): Promise<UpdateResult> {
@@ -65,7 +78,7 @@ export async function updateProfile(
   const patch = parsed.data;
   // Without a version from the caller, retry on a concurrent write so that the last writer wins.
   for (let attempt = 0; ; attempt++) {
-    const current = await findVisible(caller, targetId);
+    const current = await findManaged(caller, target, options);
     if (options.ifSequence !== undefined && options.ifSequence !== current.sequence) {
       throw new ProfileError("PRECONDITION_FAILED", "The profile was changed by someone else in the meantime", { current });
     }
@@ -77,7 +90,7 @@ export async function updateProfile(
     if (written) return { profile: written, changed: true };
     if (options.ifSequence !== undefined || attempt >= 4) {
       throw new ProfileError("PRECONDITION_FAILED", "The profile was changed by someone else in the meantime", {
-        current: await findVisible(caller, targetId),
+        current: await findManaged(caller, target, options),
       });
     }
   }
@@ -143,7 +156,7 @@ export async function listProfileEvents(
   targetId: string,
   { limit = 20, beforeSequence }: { limit?: number; beforeSequence?: number } = {},
 ): Promise<ProfileEventView[]> {
-  await findVisible(caller, targetId);
+  await findManaged(caller, targetId);
   const client = await db();
   const rows = await client.profileEvent.findMany({
     where: { userId: targetId, ...(beforeSequence !== undefined ? { sequence: { lt: beforeSequence } } : {}) },

@@ -1,0 +1,69 @@
+import crypto from "node:crypto";
+import { db } from "../db/client";
+import { findManaged } from "../profile/service";
+import { ProfileError } from "../profile/errors";
+import type { Caller } from "../profile/types";
+
+const PREFIX = "pst_";
+
+export function hashToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+export interface TokenView {
+  id: string;
+  name: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+const VIEW = { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+
+/** A new personal access token for the caller; the token itself is returned once and only its hash stored. */
+export async function createApiToken(caller: Caller, rawName: unknown): Promise<{ token: string; view: TokenView }> {
+  if (caller.tokenId) throw new ProfileError("FORBIDDEN", "Tokens cannot create tokens");
+  const name = typeof rawName === "string" ? rawName.normalize("NFC").trim() : "";
+  if (!name || [...name].length > 100 || /\p{Cc}/u.test(name)) {
+    const message = name ? "At most 100 characters, no control characters" : "Name the token, e.g. after the program that uses it";
+    throw new ProfileError("INVALID", message, { issues: [{ field: "name", message }] });
+  }
+  const token = PREFIX + crypto.randomBytes(32).toString("base64url");
+  const client = await db();
+  const view = await client.apiToken.create({ data: { userId: caller.id, name, tokenHash: hashToken(token) }, select: VIEW });
+  return { token, view };
+}
+
+/** A user's tokens, newest first: the user's own, or those of a user the caller administers. */
+export async function listApiTokens(caller: Caller, userId: string): Promise<TokenView[]> {
+  await findManaged(caller, userId);
+  const client = await db();
+  return client.apiToken.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, select: VIEW });
+}
+
+/** Revokes a token at once: the next request with it is 401. */
+export async function revokeApiToken(caller: Caller, tokenId: string): Promise<void> {
+  const client = await db();
+  const token = await client.apiToken.findUnique({ where: { id: tokenId }, select: { userId: true } });
+  if (!token) throw new ProfileError("NOT_FOUND", "No such token");
+  await findManaged(caller, token.userId);
+  await client.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+const LAST_USED_GRANULARITY_MS = 60_000;
+
+/** The caller a token stands for (its owner, with the owner's rights), or null if unknown or revoked. */
+export async function callerForToken(token: string, username?: string): Promise<Caller | null> {
+  if (!token.startsWith(PREFIX) || token.length > 200) return null;
+  const client = await db();
+  const row = await client.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, orgId: true, role: true, username: true } } },
+  });
+  if (!row || row.revokedAt || (username !== undefined && row.user.username !== username)) return null;
+  // Last use is kept to the minute, so a busy token does not write on every request.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
+    await client.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  }
+  return { id: row.user.id, orgId: row.user.orgId, role: row.user.role, tokenId: row.id };
+}

@@ -1,0 +1,112 @@
+import crypto from "node:crypto";
+import type { z } from "zod";
+import { isProfileError, ProfileError, type ProfileErrorCode } from "../profile/errors";
+import { fieldIssues, type FieldIssue } from "../profile/schema";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The request id: the caller's x-request-id when it is sane, else a new one. */
+export function requestId(request: Request): string {
+  const given = request.headers.get("x-request-id");
+  return given && /^[\w.:-]{1,100}$/.test(given) ? given : crypto.randomUUID();
+}
+
+/**
+ * The JSON body, refused early: 415 unless JSON, 413 past 64 KB (from Content-Length, or counted
+ * while streaming, so a large body is never read whole), 400 when it does not parse.
+ */
+export async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]*\+)?json\s*(;|$)/i.test(type)) {
+    throw new ProfileError("UNSUPPORTED_MEDIA_TYPE", "The body must be JSON (Content-Type: application/json)");
+  }
+  const tooLarge = () => new ProfileError("PAYLOAD_TOO_LARGE", `The body must be at most ${MAX_BODY_BYTES / 1024} KB`);
+  if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  try {
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
+  } catch {
+    throw new ProfileError("BAD_REQUEST", "The body is not valid JSON");
+  }
+}
+
+/** Parses a JSON body with one of the profile schemas; a non-object or invalid body is INVALID. */
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new ProfileError("BAD_REQUEST", "The body must be a JSON object");
+  }
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const issues = fieldIssues(result.error);
+    throw new ProfileError("INVALID", describeIssues(issues), { issues });
+  }
+  return result.data;
+}
+
+export function describeIssues(issues: FieldIssue[]): string {
+  return issues.map((i) => `${i.field}: ${i.message}`).join("; ");
+}
+
+/**
+ * The sequence an If-Match header asks for: undefined for none or `*` (last writer wins, as the
+ * originals do); a value that can never match for anything that is not one of our ETags.
+ */
+export function ifMatch(request: Request): number | undefined {
+  const header = request.headers.get("if-match")?.trim();
+  if (!header || header === "*") return undefined;
+  const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(header);
+  return match ? Number(match[1]) : -1;
+}
+
+export const etag = (sequence: number) => `"${sequence}"`;
+
+export interface Dialect {
+  /** The dialect's one mapping table: error code → HTTP status and body. */
+  errorResponse(error: ProfileError, context: { requestId: string; subject?: string }): Response;
+  internalError(requestId: string): Response;
+}
+
+type Handler<P> = (request: Request, params: P) => Promise<Response>;
+
+/**
+ * Wraps a route handler: maps the one error type through the dialect's table, turns anything
+ * else into a 500 that carries the request id (the stack goes to the log, never to the client),
+ * and puts x-request-id on every response.
+ */
+export function apiRoute<P>(dialect: Dialect, handler: Handler<P>, subject?: (params: P) => string | undefined) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const id = requestId(request);
+    let params: P | undefined;
+    let response: Response;
+    try {
+      params = await context.params;
+      response = await handler(request, params);
+    } catch (error) {
+      if (isProfileError(error)) {
+        response = dialect.errorResponse(error, { requestId: id, subject: params && subject?.(params) });
+      } else {
+        console.error(`[${id}] ${request.method} ${new URL(request.url).pathname} failed:`, error);
+        response = dialect.internalError(id);
+      }
+    }
+    response.headers.set("x-request-id", id);
+    response.headers.set("cache-control", "no-store");
+    return response;
+  };
+}
+
+export type { ProfileErrorCode };
