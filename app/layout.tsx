@@ -27,6 +27,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {user && (
               <nav aria-label="Account" className="flex items-center gap-4 text-sm">
                 <Link href="/profile" className="text-slate-700 hover:text-slate-900">My profile</Link>
+                <Link href="/settings/tokens" className="text-slate-700 hover:text-slate-900">API tokens</Link>
                 {isAdmin(user) && <Link href="/admin/users" className="text-slate-700 hover:text-slate-900">Users</Link>}
                 <span className="hidden text-slate-500 sm:inline">
                   Signed in as <span className="font-medium text-slate-700">{user.username}</span>

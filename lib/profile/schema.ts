@@ -50,18 +50,20 @@ function cleanText(max: number, requiredMessage: string) {
     .trim()
     .refine((s) => s.isWellFormed(), MESSAGES.malformed)
     .refine((s) => !CONTROL_CHARACTER.test(s), MESSAGES.control)
-    .refine((s) => characterCount(s) <= max, MESSAGES.tooLong(max));
+    .refine((s) => characterCount(s) <= max, MESSAGES.tooLong(max))
+    .meta({ maxLength: max, description: `At most ${max} characters (code points) after trimming; stored NFC; no control characters` });
 }
 
 const requiredText = (label: string) => cleanText(MAX_NAME, `${label} is required`).min(1, `${label} is required`);
 
 /** Optional text: missing, null and blank all mean "none" and are stored as null. */
-function optionalText<T extends z.ZodType<string | null, string>>(inner: T) {
+function optionalText<T extends z.ZodType<string | null, string>>(inner: T, description: string) {
   return z
     .union([z.string(), z.null()], { error: MESSAGES.notText })
     .optional()
     .transform((v) => (v == null || v.trim() === "" ? null : v))
-    .pipe(inner.nullable());
+    .pipe(inner.nullable())
+    .meta({ description });
 }
 
 // language[-Script][-REGION]: "en", "de-CH", "zh-Hant", "zh-Hant-TW", "es-419".
@@ -88,22 +90,24 @@ export const email = z
   .min(1, "Email is required")
   .max(MAX_EMAIL, MESSAGES.tooLong(MAX_EMAIL))
   .toLowerCase()
-  .pipe(z.email("Enter a valid email address, such as name@example.com"));
+  .pipe(z.email("Enter a valid email address, such as name@example.com"))
+  .meta({ description: "Unique, case-insensitively; stored lower-cased", format: "email" });
 
 // gRPC-gateway clients may send enums as numbers: 0 GENDER_UNSPECIFIED … 3 GENDER_DIVERSE.
 export const gender = z
   .union([z.enum(GENDERS), z.number().int().min(0).max(3).transform((n) => GENDERS[n]!)], {
     error: `Choose one of ${GENDERS.join(", ")}`,
   })
-  .default("GENDER_UNSPECIFIED");
+  .default("GENDER_UNSPECIFIED")
+  .meta({ description: "Also accepted as the enum's number (0–3); missing means GENDER_UNSPECIFIED" });
 
 /** The profile fields every surface shares (ZITADEL's profile message). */
 export const profileFields = z.object({
   firstName: requiredText("First name"),
   lastName: requiredText("Last name"),
-  nickName: optionalText(cleanText(MAX_NAME, "")),
+  nickName: optionalText(cleanText(MAX_NAME, ""), `Optional, at most ${MAX_NAME} characters; empty or null for none`),
   displayName: requiredText("Display name"),
-  preferredLanguage: optionalText(languageTag),
+  preferredLanguage: optionalText(languageTag, "A BCP-47 tag such as en, de-CH or zh-Hant (at most 10 characters), stored canonical; empty or null for none"),
   gender,
 });
 
@@ -196,8 +200,27 @@ export const zitadelProfileBody = profileFields;
 
 /** Camunda 7 user profile body: `id` is the username and must match the path. */
 export const camundaProfileBody = z.object({
-  id: z.string({ error: MESSAGES.notText }).optional(),
+  id: z.string({ error: MESSAGES.notText }).optional().meta({ description: "The username; when sent, it must equal the id in the path" }),
   firstName: requiredText("First name"),
   lastName: requiredText("Last name"),
   email,
 });
+
+// Response shapes, for the OpenAPI document (the handlers build them in lib/http).
+export const zitadelDetails = z.object({
+  sequence: z.string().describe("The profile's version; also sent as the ETag"),
+  creationDate: z.iso.datetime(),
+  changeDate: z.iso.datetime(),
+  resourceOwner: z.string().describe("The organisation id"),
+});
+export const zitadelProfileMessage = z.object({
+  firstName: z.string(), lastName: z.string(), nickName: z.string(), displayName: z.string(),
+  preferredLanguage: z.string(), gender: z.enum(GENDERS),
+});
+export const zitadelError = z.object({
+  code: z.number().int().describe("gRPC code: 3 invalid argument, 5 not found, 6 already exists, 7 permission denied, 9 failed precondition, 16 unauthenticated, 13 internal"),
+  message: z.string(),
+  details: z.array(z.object({ "@type": z.literal("type.googleapis.com/zitadel.v1.ErrorDetail"), id: z.string(), message: z.string() })),
+});
+export const camundaProfile = z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), email: z.string().nullable() });
+export const camundaError = z.object({ type: z.string().describe("e.g. InvalidRequestException, AuthorizationException"), message: z.string() });

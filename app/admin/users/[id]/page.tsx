@@ -4,6 +4,9 @@ import { notFound } from "next/navigation";
 import { ProfileForm } from "@/components/profile-form";
 import { HistoryList } from "@/components/history-list";
 import { PasswordResetForm, RoleForm } from "@/components/admin-forms";
+import { TokenList } from "@/components/token-forms";
+import { listApiTokens } from "@/lib/auth/tokens";
+import { revokeTokenAction } from "@/app/settings/tokens/actions";
 import { requireAdmin } from "@/lib/auth/session";
 import { ROLES, roleAtMost } from "@/lib/profile/access";
 import { isProfileError } from "@/lib/profile/errors";
@@ -19,14 +22,18 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
   const { id } = await params;
   const admin = await requireAdmin(`/admin/users/${id}`);
   const before = Number((await searchParams).before) || undefined;
-  const loaded = await Promise.all([getProfile(admin, id), listProfileEvents(admin, id, { limit: HISTORY_PAGE + 1, beforeSequence: before })]).catch(
+  const loaded = await Promise.all([
+    getProfile(admin, id),
+    listProfileEvents(admin, id, { limit: HISTORY_PAGE + 1, beforeSequence: before }),
+    listApiTokens(admin, id),
+  ]).catch(
     (error: unknown) => {
       // Not found and not allowed look the same: another organisation's users do not exist here.
       if (isProfileError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
       throw error;
     },
   );
-  const [profile, events] = loaded;
+  const [profile, events, tokens] = loaded;
   const readOnly = isReadOnly();
   const more = events.length > HISTORY_PAGE;
   const shown = events.slice(0, HISTORY_PAGE);
@@ -63,6 +70,10 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
               disabled={readOnly}
             />
             <PasswordResetForm action={resetUserPassword.bind(null, profile.id)} disabled={readOnly} />
+          </section>
+          <section aria-labelledby="tokens-title" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+            <h2 id="tokens-title" className="mb-4 text-base font-semibold">API tokens</h2>
+            <TokenList tokens={tokens.map((t) => ({ ...t, revoke: revokeTokenAction.bind(null, t.id, `/admin/users/${profile.id}`) }))} />
           </section>
         </div>
         <section aria-labelledby="history-title">

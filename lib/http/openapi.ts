@@ -1,0 +1,120 @@
+import { z } from "zod";
+import {
+  camundaError, camundaProfile, camundaProfileBody, zitadelDetails, zitadelError, zitadelProfileBody, zitadelProfileMessage,
+} from "../profile/schema";
+import { MAX_BODY_BYTES } from "./api";
+
+function schema(s: z.ZodType, io: "input" | "output") {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(s, { io, unrepresentable: "any", target: "draft-2020-12" });
+  return rest; // OpenAPI 3.1's own dialect is JSON Schema 2020-12
+}
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string) => ({ "application/json": { schema: ref(name) } });
+
+type Errors = Record<number, string>;
+function responses(ok: Record<string, unknown>, errorSchema: string, errors: Errors) {
+  return {
+    ...ok,
+    ...Object.fromEntries(Object.entries(errors).map(([status, description]) => [status, { description, content: json(errorSchema) }])),
+  };
+}
+
+const ZITADEL_ERRORS: Errors = {
+  400: "Invalid body or field (code 3); each field's message is in `message`",
+  401: "Missing, unknown or revoked token (code 16)",
+  403: "Not allowed, or read-only mode (code 7)",
+  404: "No such user, or one outside the selected organisation (code 5)",
+  409: "Email already used by another account (code 6)",
+  412: "If-Match does not match the current sequence (code 9)",
+  413: `Body over ${MAX_BODY_BYTES / 1024} KB (code 3)`,
+  415: "Content-Type is not application/json (code 3)",
+};
+const CAMUNDA_ERRORS: Errors = {
+  400: "Invalid body, or body id different from the path id (InvalidRequestException)",
+  401: "Missing or wrong credentials; comes with WWW-Authenticate: Basic",
+  403: "Not allowed (AuthorizationException), or read-only (InvalidRequestException)",
+  404: "No such user (InvalidRequestException)",
+  412: "If-Match does not match the current version (OptimisticLockingException)",
+  413: `Body over ${MAX_BODY_BYTES / 1024} KB`,
+  415: "Content-Type is not application/json",
+};
+
+const etagHeader = { ETag: { description: "The profile's sequence; send it back as If-Match", schema: { type: "string" } } };
+const ifMatch = {
+  name: "If-Match", in: "header", required: false, schema: { type: "string" },
+  description: "The ETag you read. A stale one is refused with 412 and nothing is written. Omitted or `*`: last writer wins.",
+};
+const orgHeader = {
+  name: "x-zitadel-orgid", in: "header", required: false, schema: { type: "string" },
+  description: "The organisation to work in (default: the caller's). One the caller may not administer is 403.",
+};
+const userId = { name: "userId", in: "path", required: true, schema: { type: "string" } };
+const camundaId = { name: "id", in: "path", required: true, schema: { type: "string" }, description: "The username" };
+
+function zitadelOps(tag: string, params: object[], via: string) {
+  return {
+    get: {
+      tags: [tag], summary: "Read the profile", operationId: `${via}Get`, security: [{ bearer: [] }], parameters: params,
+      responses: responses({ 200: { description: "The profile", headers: etagHeader, content: json("ZitadelGetProfileResponse") } }, "ZitadelError", { 401: ZITADEL_ERRORS[401]!, 403: ZITADEL_ERRORS[403]!, 404: ZITADEL_ERRORS[404]! }),
+    },
+    put: {
+      tags: [tag], summary: "Update the profile", operationId: `${via}Put`, security: [{ bearer: [] }], parameters: [...params, ifMatch],
+      description: "Replaces the profile. A missing gender is GENDER_UNSPECIFIED; unknown fields are ignored; an update that changes nothing succeeds with the same sequence.",
+      requestBody: { required: true, content: json("ZitadelProfile") },
+      responses: responses({ 200: { description: "Saved (or already so)", headers: etagHeader, content: json("ZitadelUpdateProfileResponse") } }, "ZitadelError", ZITADEL_ERRORS),
+    },
+  };
+}
+
+function camundaOps() {
+  return {
+    get: {
+      tags: ["Camunda 7"], summary: "Read a user's profile", operationId: "camundaGet", security: [{ basic: [] }], parameters: [camundaId],
+      responses: responses({ 200: { description: "The profile", headers: etagHeader, content: json("CamundaProfile") } }, "CamundaError", { 401: CAMUNDA_ERRORS[401]!, 403: CAMUNDA_ERRORS[403]!, 404: CAMUNDA_ERRORS[404]! }),
+    },
+    put: {
+      tags: ["Camunda 7"], summary: "Update a user's profile", operationId: "camundaPut", security: [{ basic: [] }], parameters: [camundaId, ifMatch],
+      requestBody: { required: true, content: json("CamundaProfileUpdate") },
+      responses: responses({ 204: { description: "Saved (or already so); no content" } }, "CamundaError", CAMUNDA_ERRORS),
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document, generated from the same Zod schemas the handlers validate with. */
+export function openApiDocument(serverUrl = "/") {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Profiles API",
+      version: "1.0.0",
+      description:
+        "Wire-compatible with ZITADEL v1 (auth and management) and Camunda 7 (engine-rest identity). " +
+        "Where the originals hurt their users we do better: an update that changes nothing succeeds; a malformed " +
+        "preferredLanguage is a 400 with a field message; every read returns an ETag and a stale If-Match is refused (412); " +
+        "a user in another organisation is 404, never 403. Every response carries x-request-id.",
+    },
+    servers: [{ url: serverUrl }],
+    tags: [{ name: "ZITADEL auth v1" }, { name: "ZITADEL management v1" }, { name: "Camunda 7" }],
+    paths: {
+      "/auth/v1/users/me/profile": zitadelOps("ZITADEL auth v1", [], "zitadelAuth"),
+      "/management/v1/users/{userId}/profile": zitadelOps("ZITADEL management v1", [userId, orgHeader], "zitadelManagement"),
+      "/engine-rest/user/{id}/profile": camundaOps(),
+    },
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "A personal access token from /settings/tokens" },
+        basic: { type: "http", scheme: "basic", description: "username:password or username:token" },
+      },
+      schemas: {
+        ZitadelProfile: schema(zitadelProfileBody, "input"),
+        ZitadelDetails: schema(zitadelDetails, "output"),
+        ZitadelGetProfileResponse: { type: "object", properties: { details: ref("ZitadelDetails"), profile: schema(zitadelProfileMessage, "output") }, required: ["details", "profile"] },
+        ZitadelUpdateProfileResponse: { type: "object", properties: { details: ref("ZitadelDetails") }, required: ["details"] },
+        ZitadelError: schema(zitadelError, "output"),
+        CamundaProfile: schema(camundaProfile, "output"),
+        CamundaProfileUpdate: schema(camundaProfileBody, "input"),
+        CamundaError: schema(camundaError, "output"),
+      },
+    },
+  };
+}
