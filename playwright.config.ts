@@ -20,7 +20,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "browser", testIgnore: /api\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    // The API routes through real HTTP (tokens are still made in the browser, as a person would).
+    { name: "api", testMatch: /api\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+  ],
   webServer: {
     // The built app on a database of its own, fresh for every run.
     command: `rm -rf ${DATA_DIR} && node_modules/.bin/tsx lib/db/migrate.ts && node_modules/.bin/tsx lib/db/seed.ts && node_modules/.bin/next start -p ${PORT}`,

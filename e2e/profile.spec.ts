@@ -133,13 +133,13 @@ test("the saved version can be taken instead of one's own", async ({ browser }) 
   const second = await (await browser.newContext()).newPage();
   await signIn(first, "orgadmin");
   await signIn(second, "orgadmin");
-  await first.getByLabel("Nickname").fill("Amazing Grace");
+  await first.getByLabel("Nickname").fill("Grace the Great");
   await saveButton(first).click();
   await expect(formMessage(first)).toHaveText("Your changes were saved.");
   await second.getByLabel("Nickname").fill("Mine");
   await saveButton(second).click();
   await second.getByRole("link", { name: "Discard mine and use the saved version" }).click();
-  await expect(second.getByLabel("Nickname")).toHaveValue("Amazing Grace");
+  await expect(second.getByLabel("Nickname")).toHaveValue("Grace the Great");
   await expect(second.getByText("Someone else saved this profile")).toBeHidden();
 });
 

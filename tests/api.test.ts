@@ -8,7 +8,8 @@ import { reloadEnv } from "@/lib/env";
 import type { Caller } from "@/lib/profile/types";
 import { createTestDb, DB_KINDS, makeUser, PASSWORD, type TestDb } from "./helpers/db";
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+// Any route handler: its params type is checked by Next; here they are given per call.
+type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
 type Users = Awaited<ReturnType<typeof makeUser>>;
 
 const JSON_TYPE = { "content-type": "application/json" };
@@ -17,7 +18,7 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function call(handler: Handler, params: Record<string, string>, init: { method: string; headers?: Record<string, string>; body?: string | Uint8Array }) {
   const request = new Request("http://localhost/test", { method: init.method, headers: init.headers, body: init.body as BodyInit | undefined });
-  const response = await handler(request, { params: Promise.resolve(params) });
+  const response = await handler(request, { params: Promise.resolve(params) as Promise<never> });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
 }
@@ -123,9 +124,9 @@ describe.each(DB_KINDS)("API on %s", (kind) => {
   type Surface = "me" | "management" | "camunda";
   type Row = [label: string, surface: Surface, headers: Record<string, string>, body: string | Uint8Array | undefined, status: number, expected: unknown];
   const route: Record<Surface, { handler: Handler; params: () => Record<string, string>; target: () => string }> = {
-    me: { handler: me.PUT as Handler, params: () => ({}), target: () => u.alice.id },
-    management: { handler: management.PUT as Handler, params: () => ({ userId: u.alice.id }), target: () => u.alice.id },
-    camunda: { handler: camunda.PUT as Handler, params: () => ({ id: "alice" }), target: () => u.alice.id },
+    me: { handler: me.PUT, params: () => ({}), target: () => u.alice.id },
+    management: { handler: management.PUT, params: () => ({ userId: u.alice.id }), target: () => u.alice.id },
+    camunda: { handler: camunda.PUT, params: () => ({ id: "alice" }), target: () => u.alice.id },
   };
 
   // Bodies that are wrong for both ZITADEL routes: each is a 400 (code 3), 413 or 415, and nothing changes.

@@ -1,0 +1,150 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { signIn } from "./fixtures";
+
+async function createToken(page: Page, name: string): Promise<string> {
+  await page.goto("/settings/tokens");
+  await page.getByLabel("Token name").fill(name);
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByText(`Token “${name}” was created.`)).toBeVisible();
+  return ((await page.getByLabel("New token").textContent()) ?? "").trim();
+}
+
+const basic = (user: string, secret: string) => `Basic ${Buffer.from(`${user}:${secret}`).toString("base64")}`;
+
+async function me(request: APIRequestContext, token: string) {
+  return request.get("/auth/v1/users/me/profile", { headers: { authorization: `Bearer ${token}` } });
+}
+
+test("a token made in the UI works on every route until it is revoked, and the history names it", async ({ page, request }) => {
+  await signIn(page, "orgadmin");
+  const token = await createToken(page, "HR sync");
+  expect(token).toMatch(/^pst_[A-Za-z0-9_-]{43}$/);
+
+  // ZITADEL auth v1
+  const got = await me(request, token);
+  expect(got.status()).toBe(200);
+  const etag = got.headers()["etag"]!;
+  const profile = (await got.json()).profile;
+  expect(profile).toMatchObject({ firstName: "Grace", lastName: "Hopper" });
+  expect(got.headers()["x-request-id"]).toBeTruthy();
+  const put = await request.put("/auth/v1/users/me/profile", {
+    headers: { authorization: `Bearer ${token}`, "if-match": etag },
+    data: { ...profile, nickName: "Amazing Grace" },
+  });
+  expect(put.status()).toBe(200);
+  const sequence = (await put.json()).details.sequence as string;
+  expect(put.headers()["etag"]).toBe(`"${sequence}"`);
+
+  // The stale ETag now gets 412, and nothing is written.
+  const stale = await request.put("/auth/v1/users/me/profile", {
+    headers: { authorization: `Bearer ${token}`, "if-match": etag },
+    data: { ...profile, nickName: "Stale" },
+  });
+  expect(stale.status()).toBe(412);
+  expect(await stale.json()).toMatchObject({ code: 9 });
+
+  // ZITADEL management v1, on a user of the same organisation (alice).
+  await page.goto("/admin/users?q=alice");
+  const aliceHref = await page.getByRole("link", { name: /Alice|Zoë/ }).first().getAttribute("href");
+  const aliceId = aliceHref!.split("/").pop()!;
+  const mgmt = await request.get(`/management/v1/users/${aliceId}/profile`, { headers: { authorization: `Bearer ${token}` } });
+  expect(mgmt.status()).toBe(200);
+  const mgmtPut = await request.put(`/management/v1/users/${aliceId}/profile`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { ...(await mgmt.json()).profile, nickName: "Set over the API" },
+  });
+  expect(mgmtPut.status()).toBe(200);
+
+  // Camunda 7, with username:token.
+  const camunda = await request.get("/engine-rest/engine/default/user/orgadmin/profile", { headers: { authorization: basic("orgadmin", token) } });
+  expect(camunda.status()).toBe(200);
+  const camundaBody = await camunda.json();
+  expect(camundaBody).toEqual({ id: "orgadmin", firstName: "Grace", lastName: "Hopper", email: "orgadmin@example.com" });
+  const camundaPut = await request.put("/engine-rest/user/orgadmin/profile", {
+    headers: { authorization: basic("orgadmin", token) },
+    data: { ...camundaBody, lastName: "Brewster Hopper" },
+  });
+  expect(camundaPut.status()).toBe(204);
+
+  // The history names the token and the surface.
+  await page.goto("/profile");
+  const history = page.getByRole("region", { name: "Recent changes" });
+  await expect(history).toContainText("with token “HR sync” · via Camunda API");
+  await expect(history).toContainText("Last name: Hopper → Brewster Hopper");
+  await expect(history).toContainText("via ZITADEL API");
+
+  // Revoked: 401 at once, on both kinds of auth.
+  await page.goto("/settings/tokens");
+  await page.getByRole("button", { name: "Revoke HR sync" }).click();
+  await expect(page.getByText(/Revoked/)).toBeVisible();
+  expect((await me(request, token)).status()).toBe(401);
+  const revoked = await request.get("/engine-rest/user/orgadmin/profile", { headers: { authorization: basic("orgadmin", token) } });
+  expect(revoked.status()).toBe(401);
+  expect(revoked.headers()["www-authenticate"]).toBe('Basic realm="default"');
+});
+
+test("a stale form gets the conflict view after a change over the API", async ({ page, request }) => {
+  await signIn(page, "bob");
+  const token = await createToken(page, "script");
+  await page.goto("/profile");
+  const current = (await (await me(request, token)).json()).profile;
+  const put = await request.put("/auth/v1/users/me/profile", { headers: { authorization: `Bearer ${token}` }, data: { ...current, displayName: "Changed by a script" } });
+  expect(put.status()).toBe(200);
+  await page.getByLabel("Display name").fill("Changed in the browser");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Someone else saved this profile" })).toContainText("Changed by a script");
+});
+
+test("errors: 401, 403, 404, 412, 413 and 415 in each surface's format", async ({ page, request }) => {
+  await signIn(page, "alice");
+  const token = await createToken(page, "errors");
+  const auth = { authorization: `Bearer ${token}` };
+
+  const noAuth = await request.get("/auth/v1/users/me/profile");
+  expect(noAuth.status()).toBe(401);
+  expect(await noAuth.json()).toMatchObject({ code: 16, details: [{ "@type": "type.googleapis.com/zitadel.v1.ErrorDetail" }] });
+
+  const camundaNoAuth = await request.get("/engine-rest/user/alice/profile");
+  expect(camundaNoAuth.status()).toBe(401);
+  expect(camundaNoAuth.headers()["www-authenticate"]).toMatch(/^Basic realm=/);
+
+  const colleague = await request.get("/engine-rest/user/orgadmin/profile", { headers: { authorization: basic("alice", token) } });
+  expect(colleague.status()).toBe(403);
+  expect((await colleague.json()).type).toBe("AuthorizationException");
+
+  const otherOrg = await request.get("/engine-rest/user/bob/profile", { headers: { authorization: basic("alice", token) } });
+  expect(otherOrg.status()).toBe(404);
+  expect(await otherOrg.json()).toEqual({ type: "InvalidRequestException", message: "User with id bob does not exist" });
+
+  const unknown = await request.get("/management/v1/users/does-not-exist/profile", { headers: auth });
+  expect(unknown.status()).toBe(404);
+  expect((await unknown.json()).code).toBe(5);
+
+  const stale = await request.put("/engine-rest/user/alice/profile", {
+    headers: { authorization: basic("alice", token), "if-match": '"999"' },
+    data: { id: "alice", firstName: "A", lastName: "B", email: "alice@example.com" },
+  });
+  expect(stale.status()).toBe(412);
+
+  const huge = await request.put("/auth/v1/users/me/profile", { headers: { ...auth, "content-type": "application/json" }, data: `{"firstName":"${"x".repeat(200_000)}"}` });
+  expect(huge.status()).toBe(413);
+  expect((await huge.json()).code).toBe(3);
+
+  const text = await request.put("/engine-rest/user/alice/profile", { headers: { authorization: basic("alice", token), "content-type": "text/plain" }, data: "hello" });
+  expect(text.status()).toBe(415);
+  expect((await text.json()).type).toBe("InvalidRequestException");
+
+  const broken = await request.put("/auth/v1/users/me/profile", { headers: { ...auth, "content-type": "application/json" }, data: Buffer.from("{nope") });
+  expect(broken.status()).toBe(400);
+  expect(await broken.json()).toMatchObject({ code: 3, message: "The body is not valid JSON" });
+});
+
+test("the OpenAPI document and the docs page", async ({ page, request }) => {
+  const doc = await (await request.get("/api/openapi.json")).json();
+  expect(doc.openapi).toBe("3.1.0");
+  expect(Object.keys(doc.paths)).toEqual(["/auth/v1/users/me/profile", "/management/v1/users/{userId}/profile", "/engine-rest/user/{id}/profile"]);
+  expect(doc.components.schemas.ZitadelProfile.properties.firstName).toMatchObject({ type: "string", maxLength: 200 });
+  await page.goto("/docs");
+  await expect(page.getByRole("heading", { name: "API documentation" })).toBeVisible();
+  await expect(page.locator("pre")).toHaveCount(6);
+});
