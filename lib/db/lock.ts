@@ -23,9 +23,10 @@ export function lockDataFolder(folder: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number(fs.readFileSync(lockFile, "utf8"));
-      if (holder && holder !== process.pid && isAlive(holder)) {
+      if (holder && isAlive(holder)) {
+        const who = holder === process.pid ? "this process already" : `process ${holder} (a running server, migration or seed)`;
         throw new Error(
-          `The embedded database in ${folder} is in use by process ${holder} (a running server, migration or seed). ` +
+          `The embedded database in ${folder} is in use by ${who}. ` +
             `Stop that process first; only one process may open the embedded database at a time. ` +
             `To run several processes, set DATABASE_URL to a PostgreSQL server.`,
         );
