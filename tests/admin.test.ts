@@ -1,24 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { changeRole, createUser, PAGE_SIZE, resetPassword, searchUsers } from "@/lib/profile/admin";
-import { ProfileError } from "@/lib/profile/errors";
 import { getProfile, listProfileEvents, updateProfile } from "@/lib/profile/service";
 import { seedUsers } from "@/lib/db/seed-users";
 import { setDb } from "@/lib/db/client";
 import type { Caller, Role } from "@/lib/profile/types";
-import { createTestDb, DB_KINDS, makeUser, type TestDb } from "./helpers/db";
+import { createTestDb, DB_KINDS, makeUser, type TestDb, outcome } from "./helpers/db";
 
 const caller = (u: { id: string; orgId: string; role: Role }): Caller => ({ id: u.id, orgId: u.orgId, role: u.role });
 
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    if (error instanceof ProfileError) return error.code;
-    throw error;
-  }
-}
 
 type Target = "own" | "same org" | "other org" | "unknown";
 type Row = [Role, Target, view: string, edit: string, changeRole: string];

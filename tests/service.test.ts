@@ -3,19 +3,10 @@ import { reloadEnv } from "@/lib/env";
 import { ProfileError } from "@/lib/profile/errors";
 import { getProfile, listProfileEvents, updateProfile } from "@/lib/profile/service";
 import type { Caller, Role } from "@/lib/profile/types";
-import { createTestDb, DB_KINDS, makeUser, PASSWORD, type TestDb } from "./helpers/db";
+import { createTestDb, DB_KINDS, makeUser, PASSWORD, type TestDb, outcome } from "./helpers/db";
 
 const change = { firstName: "Changed", lastName: "Name", displayName: "Changed Name" };
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    if (error instanceof ProfileError) return error.code;
-    throw error;
-  }
-}
 
 describe.each(DB_KINDS)("profile service on %s", (kind) => {
   let t: TestDb;
@@ -50,8 +41,8 @@ describe.each(DB_KINDS)("profile service on %s", (kind) => {
       : target === "same org" ? await makeUser(t.client, { org: "Acme" })
       : target === "other org" ? await makeUser(t.client, { org: "Globex" })
       : { id: "00000000-0000-0000-0000-000000000000", sequence: 0 };
-    expect(await codeOf(getProfile(caller(me), other.id))).toBe(expected);
-    expect(await codeOf(updateProfile(caller(me), other.id, change, { via: "UI" }))).toBe(expected);
+    expect(await outcome(getProfile(caller(me), other.id))).toBe(expected);
+    expect(await outcome(updateProfile(caller(me), other.id, change, { via: "UI" }))).toBe(expected);
     const after = await t.client.user.findUnique({ where: { id: other.id } });
     if (expected === "OK") {
       expect(after).toMatchObject({ ...change, sequence: 1 });
@@ -94,9 +85,9 @@ describe.each(DB_KINDS)("profile service on %s", (kind) => {
     const admin = await makeUser(t.client, { role: "ADMIN" });
     process.env.IDENTITY_READ_ONLY = "true";
     reloadEnv();
-    expect(await codeOf(updateProfile(caller(admin), admin.id, change, { via: "UI" }))).toBe("READ_ONLY");
+    expect(await outcome(updateProfile(caller(admin), admin.id, change, { via: "UI" }))).toBe("READ_ONLY");
     expect(await t.client.user.findUnique({ where: { id: admin.id } })).toMatchObject({ firstName: "Test", sequence: 0 });
-    expect(await codeOf(getProfile(caller(admin), admin.id))).toBe("OK");
+    expect(await outcome(getProfile(caller(admin), admin.id))).toBe("OK");
   });
 
   it("invalid input is INVALID with field messages, nothing written", async () => {
@@ -158,15 +149,15 @@ describe.each(DB_KINDS)("profile service on %s", (kind) => {
   it("changing one's own email in the browser needs the current password", async () => {
     const user = await makeUser(t.client);
     const to = { email: `new-${user.username}@example.com` };
-    expect(await codeOf(updateProfile(caller(user), user.id, to, { via: "UI" }))).toBe("INVALID");
-    expect(await codeOf(updateProfile(caller(user), user.id, to, { via: "UI", currentPassword: "wrong" }))).toBe("INVALID");
+    expect(await outcome(updateProfile(caller(user), user.id, to, { via: "UI" }))).toBe("INVALID");
+    expect(await outcome(updateProfile(caller(user), user.id, to, { via: "UI", currentPassword: "wrong" }))).toBe("INVALID");
     expect((await t.client.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
-    expect(await codeOf(updateProfile(caller(user), user.id, to, { via: "UI", currentPassword: PASSWORD }))).toBe("OK");
+    expect(await outcome(updateProfile(caller(user), user.id, to, { via: "UI", currentPassword: PASSWORD }))).toBe("OK");
     expect((await t.client.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(to.email);
   });
 
   it("an unknown user is NOT_FOUND", async () => {
     const admin = await makeUser(t.client, { role: "ADMIN" });
-    expect(await codeOf(updateProfile(caller(admin), "no-such-user", change, { via: "ADMIN" }))).toBe("NOT_FOUND");
+    expect(await outcome(updateProfile(caller(admin), "no-such-user", change, { via: "ADMIN" }))).toBe("NOT_FOUND");
   });
 });

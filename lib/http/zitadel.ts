@@ -1,4 +1,5 @@
 import type { ProfileError, ProfileErrorCode } from "../profile/errors";
+import { toFormValues } from "../profile/form-state";
 import type { Profile } from "../profile/types";
 import { etag, type Dialect } from "./api";
 
@@ -30,16 +31,10 @@ export function objectDetails(profile: Profile) {
   };
 }
 
-/** ZITADEL's profile message. */
+/** ZITADEL's profile message: the form's text values (empty strings for none), without email. */
 export function profileMessage(profile: Profile) {
-  return {
-    firstName: profile.firstName,
-    lastName: profile.lastName,
-    nickName: profile.nickName ?? "",
-    displayName: profile.displayName,
-    preferredLanguage: profile.preferredLanguage ?? "",
-    gender: profile.gender,
-  };
+  const { email: _email, ...message } = toFormValues(profile);
+  return message;
 }
 
 export function zitadelOk(payload: object, profile: Profile): Response {

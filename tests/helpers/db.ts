@@ -6,6 +6,7 @@ import { openMemory, openPostgres, type OpenAdapter } from "@/lib/db/adapter";
 import { setDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { hashPassword } from "@/lib/auth/password";
+import { ProfileError } from "@/lib/profile/errors";
 import type { Role } from "@/lib/profile/types";
 
 export type DbKind = "pglite" | "postgres";
@@ -75,4 +76,15 @@ export async function makeUser(
       passwordHash: await passwordHash,
     },
   });
+}
+
+/** "OK", or the ProfileError code the promise was refused with. */
+export async function outcome(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (error) {
+    if (error instanceof ProfileError) return error.code;
+    throw error;
+  }
 }
