@@ -130,21 +130,23 @@ async function write(caller: Caller, current: Profile, changes: ProfileChanges, 
   const sequence = current.sequence + 1;
   data.searchText = searchText({ ...current, ...data } as Profile);
   try {
-    return await client.$transaction(async (tx) => {
-      const { count } = await tx.user.updateMany({
-        where: { id: current.id, sequence: current.sequence },
-        data: { ...data, sequence },
-      });
-      if (count === 0) return null;
-      await tx.profileEvent.create({
+    // One batch transaction: the update only matches the version that was read (else P2025), and
+    // the event commits with it or not at all.
+    const [profile] = await client.$transaction([
+      client.user.update({ where: { id: current.id, sequence: current.sequence }, data: { ...data, sequence }, select: PROFILE_SELECT }),
+      client.profileEvent.create({
         data: { userId: current.id, sequence, actorId: caller.id, tokenId: caller.tokenId ?? null, via, changes },
-      });
-      return tx.user.findUniqueOrThrow({ where: { id: current.id }, select: PROFILE_SELECT });
-    });
+        select: { id: true },
+      }),
+    ]);
+    return profile;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      if (changes.email) throw new ProfileError("CONFLICT", EMAIL_TAKEN, { issues: [{ field: "email", message: EMAIL_TAKEN }] });
-      return null; // the (userId, sequence) event key: a concurrent writer won
+    if (error instanceof Prisma.PrismaClientKnownRequestError) {
+      if (error.code === "P2025") return null; // another writer moved the sequence on
+      if (error.code === "P2002") {
+        if (changes.email) throw new ProfileError("CONFLICT", EMAIL_TAKEN, { issues: [{ field: "email", message: EMAIL_TAKEN }] });
+        return null; // the (userId, sequence) event key: a concurrent writer won
+      }
     }
     throw error;
   }
