@@ -3,6 +3,9 @@ const nextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2"],
   poweredByHeader: false,
+  // Responses are small JSON and HTML; gzip cost more CPU per request than it saved (npm run bench).
+  // A reverse proxy in front can compress where it pays.
+  compress: false,
   // forbidden() renders app/forbidden.tsx with a 403 status.
   experimental: { authInterrupts: true },
   async headers() {

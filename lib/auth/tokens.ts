@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { db } from "../db/client";
 import { findManaged } from "../profile/service";
 import { ProfileError } from "../profile/errors";
-import type { Caller } from "../profile/types";
+import type { Caller, Role } from "../profile/types";
 
 const PREFIX = "pst_";
 
@@ -52,18 +52,29 @@ export async function revokeApiToken(caller: Caller, tokenId: string): Promise<v
 
 const LAST_USED_GRANULARITY_MS = 60_000;
 
+interface TokenOwner {
+  id: string;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  userId: string;
+  orgId: string;
+  role: Role;
+  username: string;
+}
+
 /** The caller a token stands for (its owner, with the owner's rights), or null if unknown or revoked. */
 export async function callerForToken(token: string, username?: string): Promise<Caller | null> {
   if (!token.startsWith(PREFIX) || token.length > 200) return null;
   const client = await db();
-  const row = await client.apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, orgId: true, role: true, username: true } } },
-  });
-  if (!row || row.revokedAt || (username !== undefined && row.user.username !== username)) return null;
+  // One statement (token joined to its owner): this runs on every API request.
+  const [row] = await client.$queryRaw<TokenOwner[]>`
+    SELECT t."id", t."revokedAt", t."lastUsedAt", u."id" AS "userId", u."orgId", u."role"::text AS "role", u."username"
+    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
+    WHERE t."tokenHash" = ${hashToken(token)}`;
+  if (!row || row.revokedAt || (username !== undefined && row.username !== username)) return null;
   // Last use is kept to the minute, so a busy token does not write on every request.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
     await client.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
-  return { id: row.user.id, orgId: row.user.orgId, role: row.user.role, tokenId: row.id };
+  return { id: row.userId, orgId: row.orgId, role: row.role, tokenId: row.id };
 }

@@ -98,6 +98,10 @@ export function apiRoute<P>(dialect: Dialect, handler: Handler<P>, subject?: (pa
     } catch (error) {
       if (isProfileError(error)) {
         response = dialect.errorResponse(error, { requestId: id, subject: params && subject?.(params) });
+      } else if (request.signal.aborted || (error as NodeJS.ErrnoException)?.code === "ECONNRESET") {
+        // The client went away mid-request: nothing to answer and nothing wrong with the server.
+        console.warn(`[${id}] ${request.method} ${new URL(request.url).pathname}: client disconnected`);
+        response = dialect.errorResponse(new ProfileError("BAD_REQUEST", "The request was cut off"), { requestId: id });
       } else {
         console.error(`[${id}] ${request.method} ${new URL(request.url).pathname} failed:`, error);
         response = dialect.internalError(id);
