@@ -14,6 +14,9 @@ import { ConflictPanel } from "./conflict-panel";
 type FormAction = (state: ProfileFormState, formData: FormData) => Promise<ProfileFormState>;
 type FieldName = keyof ProfileFormValues | "currentPassword";
 
+const EMAIL_HINT = "Used to sign in and for notifications.";
+const PASSWORD_HINT = "Needed to change your email.";
+
 // Form values are text as inputs hold it; the schema narrows them (gender to its enum) on parse.
 const asInput = (values: ProfileFormValues | undefined) => values as ProfileFormInput | undefined;
 
@@ -103,10 +106,10 @@ export function ProfileForm({ action, initial, sequence, readOnly = false, confi
         <legend className="sr-only">Profile</legend>
         <ProfileFields register={(name) => register(name)} errorOf={errorOf} defaults={shown} />
         <div className="grid gap-5 border-t border-slate-200 pt-6 sm:grid-cols-2">
-          <Field id="email" label="Email" hint="Used to sign in and for notifications." error={errorOf("email")}>
+          <Field id="email" label="Email" hint={EMAIL_HINT} error={errorOf("email")}>
             <input
               {...register("email")}
-              {...control("email", "Used to sign in and for notifications.")}
+              {...control("email", EMAIL_HINT)}
               type="email"
               defaultValue={shown.email}
               autoComplete="email"
@@ -114,10 +117,10 @@ export function ProfileForm({ action, initial, sequence, readOnly = false, confi
             />
           </Field>
           {confirmEmailChange && (emailChanged || errorOf("currentPassword")) && (
-            <Field id="currentPassword" label="Current password" hint="Needed to change your email." error={errorOf("currentPassword")}>
+            <Field id="currentPassword" label="Current password" hint={PASSWORD_HINT} error={errorOf("currentPassword")}>
               <input
                 {...register("currentPassword")}
-                {...control("currentPassword", "Needed to change your email.")}
+                {...control("currentPassword", PASSWORD_HINT)}
                 type="password"
                 autoComplete="current-password"
               />
