@@ -97,9 +97,11 @@ test("admin and user editing at the same time: the later one sees the conflict v
   await expect(page.getByLabel("Display name")).toHaveValue("Set by the user");
 });
 
-test("roles: an admin grants a role and the history shows it; a password reset shows the new password once", async ({ page }) => {
+test("roles: an admin grants a role and the history shows it; a password reset shows the new password once and ends the user's sessions", async ({ page, browser }) => {
   await signIn(page, "admin");
-  const { id } = await createUser(page, { username: "promoted", firstName: "Pro", lastName: "Moted" });
+  const { id } = await createUser(page, { username: "promoted", firstName: "Pro", lastName: "Moted", password: "promoted-password" });
+  const userPage = await (await browser.newContext()).newPage();
+  await signIn(userPage, "promoted", "promoted-password");
   await page.goto(`/admin/users/${id}`);
   await page.getByLabel("Role").selectOption("ORG_ADMIN");
   await page.getByRole("button", { name: "Change role" }).click();
@@ -108,6 +110,12 @@ test("roles: an admin grants a role and the history shows it; a password reset s
   await page.getByRole("button", { name: "Reset password" }).click();
   await expect(page.getByLabel("Generated password")).toHaveText(/^[A-Za-z0-9]{16}$/);
   await expect(page.getByRole("region", { name: "History" })).toContainText("Password was reset");
+  const newPassword = ((await page.getByLabel("Generated password").textContent()) ?? "").trim();
+
+  await userPage.reload();
+  await expect(userPage).toHaveURL(/\/login/);
+  await signIn(userPage, "promoted", newPassword);
+  await expect(userPage.getByRole("heading", { name: "My profile" })).toBeVisible();
 });
 
 test("axe finds no serious or critical violations on the admin pages", async ({ page }) => {

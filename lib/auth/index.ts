@@ -23,6 +23,13 @@ export async function checkCredentials(username: string, password: string): Prom
   return user && ok ? { id: user.id } : null;
 }
 
+declare module "next-auth" {
+  interface Session {
+    /** When the person signed in (ms since the epoch), to end the session after a password reset. */
+    signedInAt: number;
+  }
+}
+
 // The config is built on first use, so `next build` needs no secret and no database.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
@@ -47,8 +54,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
+    // Auth.js renews `iat` whenever it re-signs the cookie, so sign-in time is a claim of our own.
+    jwt({ token, user }) {
+      if (user) token.signedInAt = Date.now();
+      return token;
+    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : 0;
       return session;
     },
   },

@@ -14,12 +14,17 @@ export interface SessionUser extends Caller {
 export async function currentUser(): Promise<SessionUser | null> {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
+  if (!session || !id) return null;
   const client = await db();
-  return client.user.findUnique({
+  const user = await client.user.findUnique({
     where: { id },
-    select: { id: true, orgId: true, role: true, username: true, displayName: true },
+    select: { id: true, orgId: true, role: true, username: true, displayName: true, passwordChangedAt: true },
   });
+  if (!user) return null;
+  const { passwordChangedAt, ...rest } = user;
+  // A password reset ends the sessions signed in before it (JWTs cannot be recalled otherwise).
+  if (passwordChangedAt && session.signedInAt < passwordChangedAt.getTime()) return null;
+  return rest;
 }
 
 /** Guard for pages: the signed-in person, or a redirect to /login that comes back to `returnTo`. */

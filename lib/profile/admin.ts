@@ -173,7 +173,10 @@ export async function changeRole(caller: Caller, targetId: string, input: unknow
   return to;
 }
 
-/** Sets a new password (or a generated one, returned once); the history notes the reset, never the password. */
+/**
+ * Sets a new password (or a generated one, returned once) and ends the user's browser sessions;
+ * the history notes the reset, never the password.
+ */
 export async function resetPassword(caller: Caller, targetId: string, input: unknown): Promise<{ generatedPassword?: string }> {
   requireAdmin(caller);
   requireWritable();
@@ -183,7 +186,9 @@ export async function resetPassword(caller: Caller, targetId: string, input: unk
   const generatedPassword = parsed.data.password ? undefined : generatePassword();
   const passwordHash = await hashPassword(parsed.data.password ?? generatedPassword!);
   const client = await db();
-  await client.$transaction((tx) => bump(tx, caller, target.id, { passwordHash }, { password: { from: null, to: null } }));
+  await client.$transaction((tx) =>
+    bump(tx, caller, target.id, { passwordHash, passwordChangedAt: new Date() }, { password: { from: null, to: null } }),
+  );
   return { generatedPassword };
 }
 
