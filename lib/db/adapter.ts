@@ -56,5 +56,9 @@ export function openPostgres(url: string): OpenAdapter {
 export async function openMemory(): Promise<OpenAdapter> {
   const pglite = new PGlite({ extensions: { pg_trgm } });
   await pglite.waitReady;
-  return { factory: new PrismaPGlite(pglite), kind: "pglite", describe: "in-memory PGlite", close: () => pglite.close() };
+  const factory = new PrismaPGlite(pglite);
+  // The adapter's own shadow database lacks our extensions, so the migrations that create them
+  // would not replay there; migration diffs would then repeat their changes.
+  factory.connectToShadowDb = async () => new PrismaPGlite(new PGlite({ extensions: { pg_trgm } })).connect();
+  return { factory, kind: "pglite", describe: "in-memory PGlite", close: () => pglite.close() };
 }
