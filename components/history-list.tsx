@@ -17,7 +17,7 @@ function value(field: string, v: string | null) {
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** A timeline of profile changes: when, who, through which surface, and each field's old → new. */
-export function HistoryList({ events, emptyText }: { events: ProfileEventView[]; emptyText: string }) {
+export function HistoryList({ events, emptyText, viewerId }: { events: ProfileEventView[]; emptyText: string; viewerId: string }) {
   if (events.length === 0) return <p className="text-sm text-slate-500">{emptyText}</p>;
   return (
     <ol className="space-y-4">
@@ -27,7 +27,7 @@ export function HistoryList({ events, emptyText }: { events: ProfileEventView[];
             <time dateTime={event.createdAt.toISOString()} className="font-medium text-slate-800">
               {dateFormat.format(event.createdAt)} UTC
             </time>{" "}
-            · by {event.actor ? event.actor.displayName : "a deleted user"}
+            · by {!event.actor ? "a deleted user" : event.actor.id === viewerId ? "you" : event.actor.displayName}
             {event.token && <> with token “{event.token.name}”</>} · via {VIA_LABELS[event.via]} · version {event.sequence}
           </p>
           <ul className="mt-2 space-y-1 text-sm">

@@ -41,6 +41,7 @@ test("sign in, edit, and the change is there after a reload and in the history",
   await expect(page.getByLabel("Nickname")).toHaveValue("山田 🚀");
   await expect(page.getByLabel("Preferred language")).toHaveValue("de-CH");
   await expect(page.getByRole("region", { name: "Recent changes" })).toContainText("First name: Alice → Zoë");
+  await expect(page.getByRole("region", { name: "Recent changes" })).toContainText("by you · via profile page");
 });
 
 test("changing the email asks for the current password", async ({ page }) => {

@@ -29,7 +29,7 @@ export default async function ProfilePage() {
       </section>
       <section aria-labelledby="history-title">
         <h2 id="history-title" className="mb-3 text-base font-semibold">Recent changes</h2>
-        <HistoryList events={events} emptyText="No changes yet. Your edits will be listed here." />
+        <HistoryList events={events} viewerId={user.id} emptyText="No changes yet. Your edits will be listed here." />
       </section>
     </div>
   );

@@ -78,7 +78,7 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
         </div>
         <section aria-labelledby="history-title">
           <h2 id="history-title" className="mb-3 text-base font-semibold">History</h2>
-          <HistoryList events={shown} emptyText={before ? "No older changes." : "No changes yet."} />
+          <HistoryList events={shown} viewerId={admin.id} emptyText={before ? "No older changes." : "No changes yet."} />
           <div className="mt-4 flex gap-3 text-sm">
             {before && <Link href={`/admin/users/${profile.id}`} className="text-indigo-700 hover:underline">Newest changes</Link>}
             {more && (
