@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const PG_PORT = PORT + 1; // and PORT + 2: two instances on one PostgreSQL (e2e/serve-postgres.ts)
+const AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-e2e-secret";
 const DATA_DIR = ".data-e2e";
 
 export default defineConfig({
@@ -9,7 +11,7 @@ export default defineConfig({
   workers: 1, // two cores; the server needs one of them
   retries: 0,
   forbidOnly: !!process.env.CI,
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: "list",
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
@@ -21,22 +23,28 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "browser", testIgnore: /api\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    { name: "browser", testIgnore: /(api|postgres)\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
     // The API routes through real HTTP (tokens are still made in the browser, as a person would).
     { name: "api", testMatch: /api\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    // Two app instances side by side on one PostgreSQL server.
+    { name: "postgres", testMatch: /postgres\.spec\.ts/, use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PG_PORT}` } },
   ],
-  webServer: {
-    // The built app on a database of its own, fresh for every run.
-    command: `rm -rf ${DATA_DIR} && node_modules/.bin/tsx lib/db/migrate.ts && node_modules/.bin/tsx lib/db/seed.ts && node_modules/.bin/next start -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/api/ready`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      DATA_DIR,
-      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: "",
+  webServer: [
+    {
+      // The built app on an embedded database of its own, fresh for every run.
+      command: `rm -rf ${DATA_DIR} && node_modules/.bin/tsx lib/db/migrate.ts && node_modules/.bin/tsx lib/db/seed.ts && node_modules/.bin/next start -p ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/api/ready`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { DATA_DIR, AUTH_SECRET, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "" },
     },
-  },
+    {
+      command: "node_modules/.bin/tsx e2e/serve-postgres.ts",
+      url: `http://127.0.0.1:${PG_PORT + 1}/api/ready`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: { E2E_PG_PORT: String(PG_PORT), AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  ],
 });
