@@ -36,14 +36,14 @@ function loadBindings(): Promise<Bindings> {
 /** Runs `fn` with a schema engine on the given adapter, and frees the engine afterwards. */
 export async function withSchemaEngine<T>(
   factory: SqlMigrationAwareDriverAdapterFactory,
-  fn: (engine: SchemaEngine, consumeError: (id: number) => unknown) => Promise<T>,
+  fn: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   const bg = await loadBindings();
   const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   const schema = fs.readFileSync(SCHEMA_PATH, "utf8");
   const engine = await bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, adapter);
   try {
-    return await fn(engine, (id) => adapter.errorRegistry.consumeError(id)?.error);
+    return await fn(engine);
   } catch (error) {
     throw explain(error, (id) => adapter.errorRegistry.consumeError(id)?.error);
   } finally {

@@ -20,11 +20,7 @@ const FORM_ERRORS: Record<ProfileErrorCode, { status: ProfileFormState["status"]
 };
 
 export function readFormValues(formData: FormData): ProfileFormValues {
-  const text = (name: string) => {
-    const value = formData.get(name);
-    return typeof value === "string" ? value : "";
-  };
-  return Object.fromEntries(FORM_FIELDS.map((f) => [f, text(f)])) as unknown as ProfileFormValues;
+  return textFields(formData, FORM_FIELDS) as unknown as ProfileFormValues;
 }
 
 /**
@@ -96,5 +92,10 @@ export async function runAction(
 
 /** FormData's text fields, as a plain object. */
 export function textFields(formData: FormData, names: readonly string[]): Record<string, string> {
-  return Object.fromEntries(names.map((n) => [n, typeof formData.get(n) === "string" ? (formData.get(n) as string) : ""]));
+  return Object.fromEntries(
+    names.map((name) => {
+      const value = formData.get(name);
+      return [name, typeof value === "string" ? value : ""];
+    }),
+  );
 }
