@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { currentUser } from "@/lib/auth/session";
 import { isAdmin } from "@/lib/profile/access";
-import { signOutAction } from "./login/actions";
+import { signOutAction } from "./_actions/session";
 import "./globals.css";
 
 export const metadata: Metadata = {

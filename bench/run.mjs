@@ -11,7 +11,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { hasPostgresBinaries, startTempPostgres } from "../lib/db/temp-postgres.ts";
+import { hasPostgresBinaries, startTempPostgres } from "../tests/helpers/temp-postgres.ts";
 import { openDb } from "./db.mjs";
 import { authenticateBasic, authenticateBearer, findManaged, hashToken, updateProfile } from "./ops.mjs";
 

@@ -1,14 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
-import { ROLE_LABELS, ROLE_VALUES, MIN_PASSWORD } from "@/lib/profile/schema";
-import type { ActionState } from "@/lib/profile/form-state";
-import type { Role } from "@/lib/profile/types";
+import { z } from "zod";
+import { MIN_PASSWORD, passwordResetForm, role as roleSchema, ROLE_LABELS, ROLES, type Role } from "@/lib/profile/schema";
+import type { ActionState } from "@/lib/http/form-state";
 import { Alert } from "./ui/alert";
-import { Field, describedBy, inputClass } from "./ui/field";
+import { InputField, SelectField } from "./ui/field";
+import { OneTimeSecret } from "./ui/one-time-secret";
 import { SubmitButton } from "./ui/submit-button";
+import { useActionForm } from "./use-action-form";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+const IDLE: ActionState = { status: "idle" };
+const roleForm = z.object({ role: roleSchema });
 
 function Result({ state }: { state: ActionState }) {
   return (
@@ -20,22 +23,19 @@ function Result({ state }: { state: ActionState }) {
 
 /** The role select: only roles up to the admin's own are offered; the service enforces the same. */
 export function RoleForm({ action, role, grantable, disabled }: { action: Action; role: Role; grantable: Role[]; disabled: boolean }) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const current = (state.values?.role as Role | undefined) ?? role;
-  const error = state.errors?.role;
+  const { state, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(roleForm, action, {
+    initialState: IDLE,
+    defaultValues: (s: ActionState) => ({ role: (s.values?.role as Role | undefined) ?? role }),
+  });
   return (
-    <form action={formAction} className="space-y-3">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">
       <Result state={state} />
-      <fieldset disabled={disabled} className="flex flex-wrap items-end gap-3">
-        <div className="min-w-48 flex-1">
-          <Field id="role" label="Role" error={error}>
-            <select id="role" name="role" defaultValue={current} className={inputClass(Boolean(error))} aria-invalid={error ? true : undefined} aria-describedby={describedBy("role", { error })}>
-              {ROLE_VALUES.filter((r) => grantable.includes(r) || r === role).map((r) => (
-                <option key={r} value={r}>{ROLE_LABELS[r]}</option>
-              ))}
-            </select>
-          </Field>
-        </div>
+      <fieldset disabled={disabled} className="max-w-sm space-y-3">
+        <SelectField {...form.register("role")} label="Role" error={errorOf("role")} defaultValue={state.values?.role ?? role}>
+          {ROLES.filter((r) => grantable.includes(r) || r === role).map((r) => (
+            <option key={r} value={r}>{ROLE_LABELS[r]}</option>
+          ))}
+        </SelectField>
         <SubmitButton pending={pending} pendingLabel="Saving…">Change role</SubmitButton>
       </fieldset>
     </form>
@@ -44,24 +44,17 @@ export function RoleForm({ action, role, grantable, disabled }: { action: Action
 
 /** Sets a password the admin types, or generates one and shows it once. */
 export function PasswordResetForm({ action, disabled }: { action: Action; disabled: boolean }) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const error = state.errors?.password;
+  const { state, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(passwordResetForm, action, {
+    initialState: IDLE,
+    defaultValues: { password: "" },
+  });
   const hint = `Leave empty to generate one. At least ${MIN_PASSWORD} characters.`;
   return (
-    <form action={formAction} className="space-y-3">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">
       <Result state={state} />
-      {state.secret && (
-        <p className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-base select-all" aria-label="Generated password">
-          {state.secret}
-        </p>
-      )}
-      <fieldset disabled={disabled} className="flex flex-wrap items-end gap-3">
-        <div className="min-w-48 flex-1">
-          <Field id="password" label="New password" optional hint={hint} error={error}>
-            <input id="password" name="password" type="password" autoComplete="new-password" className={inputClass(Boolean(error))}
-              aria-invalid={error ? true : undefined} aria-describedby={describedBy("password", { hint, error })} />
-          </Field>
-        </div>
+      {state.secret && <OneTimeSecret label="Generated password" value={state.secret} />}
+      <fieldset disabled={disabled} className="max-w-sm space-y-3">
+        <InputField {...form.register("password")} label="New password" optional hint={hint} error={errorOf("password")} type="password" autoComplete="new-password" />
         <SubmitButton pending={pending} pendingLabel="Resetting…">Reset password</SubmitButton>
       </fieldset>
     </form>

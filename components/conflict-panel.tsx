@@ -1,17 +1,7 @@
-import { GENDER_LABELS, type Gender } from "@/lib/profile/schema";
-import type { ProfileFormValues } from "@/lib/profile/form-state";
+import { FIELD_LABELS, GENDER_LABELS, PROFILE_FIELDS, type Gender, type ProfileField } from "@/lib/profile/schema";
+import type { ProfileFormValues } from "@/lib/http/form-state";
 
-const LABELS: Record<keyof ProfileFormValues, string> = {
-  firstName: "First name",
-  lastName: "Last name",
-  displayName: "Display name",
-  nickName: "Nickname",
-  preferredLanguage: "Preferred language",
-  gender: "Gender",
-  email: "Email",
-};
-
-function show(field: keyof ProfileFormValues, value: string): string {
+function show(field: ProfileField, value: string): string {
   if (field === "gender") return GENDER_LABELS[value as Gender] ?? value;
   return value || "—";
 }
@@ -26,7 +16,6 @@ interface Props {
 
 /** Both versions side by side after a lost-update was prevented; the person chooses. */
 export function ConflictPanel({ mine, saved, savedAt, reloadHref, onUseSaved }: Props) {
-  const fields = Object.keys(LABELS) as (keyof ProfileFormValues)[];
   return (
     <section role="alert" aria-labelledby="conflict-title" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
       <h2 id="conflict-title" className="text-base font-semibold">Someone else saved this profile while you were editing</h2>
@@ -44,16 +33,16 @@ export function ConflictPanel({ mine, saved, savedAt, reloadHref, onUseSaved }: 
             </tr>
           </thead>
           <tbody>
-            {fields.map((f) => {
+            {PROFILE_FIELDS.map((f) => {
               const differs = mine[f] !== saved[f];
               return (
                 <tr key={f} className={`border-b border-amber-200 ${differs ? "font-medium" : "text-amber-800"}`}>
                   <th scope="row" className="py-1.5 pr-3 font-normal">
-                    {LABELS[f]}
+                    {FIELD_LABELS[f]}
                     {differs && <span className="sr-only"> (differs)</span>}
                   </th>
-                  <td className="py-1.5 pr-3 break-all">{show(f, mine[f])}</td>
-                  <td className="py-1.5 break-all">{show(f, saved[f])}</td>
+                  <td dir="auto" className="py-1.5 pe-3 break-all">{show(f, mine[f])}</td>
+                  <td dir="auto" className="py-1.5 break-all">{show(f, saved[f])}</td>
                 </tr>
               );
             })}

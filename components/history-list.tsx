@@ -1,17 +1,13 @@
 import type { ProfileEventView } from "@/lib/profile/types";
-import { GENDER_LABELS, ROLE_LABELS, type Gender } from "@/lib/profile/schema";
+import { FIELD_LABELS, GENDER_LABELS, ROLE_LABELS, type Gender, type Role } from "@/lib/profile/schema";
 
-const FIELD_LABELS: Record<string, string> = {
-  firstName: "First name", lastName: "Last name", displayName: "Display name", nickName: "Nickname",
-  preferredLanguage: "Preferred language", gender: "Gender", email: "Email", username: "Username", role: "Role",
-};
 const VIA_LABELS = { UI: "profile page", ADMIN: "admin console", ZITADEL_API: "ZITADEL API", CAMUNDA_API: "Camunda API" };
 
 function value(field: string, v: string | null) {
   if (v == null || v === "") return <span className="italic text-slate-500">empty</span>;
   if (field === "gender") return GENDER_LABELS[v as Gender] ?? v;
-  if (field === "role") return ROLE_LABELS[v as keyof typeof ROLE_LABELS] ?? v;
-  return v;
+  if (field === "role") return ROLE_LABELS[v as Role] ?? v;
+  return <bdi>{v}</bdi>;
 }
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -27,8 +23,8 @@ export function HistoryList({ events, emptyText, viewerId }: { events: ProfileEv
             <time dateTime={event.createdAt.toISOString()} className="font-medium text-slate-800">
               {dateFormat.format(event.createdAt)} UTC
             </time>{" "}
-            · by {!event.actor ? "a deleted user" : event.actor.id === viewerId ? "you" : event.actor.displayName}
-            {event.token && <> with token “{event.token.name}”</>} · via {VIA_LABELS[event.via]} · version {event.sequence}
+            · by {!event.actor ? "a deleted user" : event.actor.id === viewerId ? "you" : <bdi>{event.actor.displayName}</bdi>}
+            {event.token && <> with token “<bdi>{event.token.name}</bdi>”</>} · via {VIA_LABELS[event.via]} · version {event.sequence}
           </p>
           <ul className="mt-2 space-y-1 text-sm">
             {Object.entries(event.changes).map(([field, change]) =>
@@ -36,7 +32,7 @@ export function HistoryList({ events, emptyText, viewerId }: { events: ProfileEv
                 <li key={field}><span className="font-medium">Password</span> was reset</li>
               ) : (
                 <li key={field} className="break-words">
-                  <span className="font-medium">{FIELD_LABELS[field] ?? field}:</span> {value(field, change.from)}{" "}
+                  <span className="font-medium">{FIELD_LABELS[field as keyof typeof FIELD_LABELS] ?? field}:</span> {value(field, change.from)}{" "}
                   <span aria-label="changed to">→</span> {value(field, change.to)}
                 </li>
               ),

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import type { LoginState } from "@/app/login/actions";
 import { Alert } from "./ui/alert";
+import { InputField } from "./ui/field";
 import { SubmitButton } from "./ui/submit-button";
-import { inputClass } from "./ui/field";
 
 interface Props {
   action: (state: LoginState, formData: FormData) => Promise<LoginState>;
@@ -13,22 +13,21 @@ interface Props {
 
 export function LoginForm({ action, callbackUrl }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
+  const summary = useRef<HTMLDivElement>(null);
+  // After a refused sign-in, focus goes to the message that says why.
+  useEffect(() => {
+    if (state.error) summary.current?.focus();
+  }, [state]);
   return (
-    <form action={formAction} className="space-y-5" noValidate>
-      {state.error && <Alert tone="error">{state.error}</Alert>}
+    <form action={formAction} className="space-y-5" noValidate aria-label="Sign in">
+      {state.error && (
+        <div ref={summary} tabIndex={-1} className="outline-none">
+          <Alert tone="error">{state.error}</Alert>
+        </div>
+      )}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <div className="space-y-1.5">
-        <label htmlFor="username" className="block text-sm font-medium text-slate-800">Username or email</label>
-        <input
-          id="username" name="username" autoComplete="username" required autoFocus
-          defaultValue={state.username} className={inputClass(false)}
-          aria-describedby={state.error ? "login-error" : undefined}
-        />
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="password" className="block text-sm font-medium text-slate-800">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass(false)} />
-      </div>
+      <InputField name="username" label="Username or email" autoComplete="username" autoFocus required defaultValue={state.username} />
+      <InputField name="password" label="Password" type="password" autoComplete="current-password" required />
       <SubmitButton pending={pending} pendingLabel="Signing in…" className="w-full">Sign in</SubmitButton>
     </form>
   );

@@ -1,30 +1,23 @@
-import type { UseFormRegisterReturn } from "react-hook-form";
-import { COMMON_LANGUAGES, GENDERS, GENDER_LABELS } from "@/lib/profile/schema";
-import { Field, describedBy, inputClass } from "./ui/field";
+import type { UseFormRegister } from "react-hook-form";
+import { COMMON_LANGUAGES, FIELD_LABELS, GENDERS, GENDER_LABELS, type ProfileField } from "@/lib/profile/schema";
+import { InputField, SelectField } from "./ui/field";
 
-export type ProfileFieldName = "firstName" | "lastName" | "displayName" | "nickName" | "preferredLanguage" | "gender";
+type NameField = "firstName" | "lastName" | "displayName" | "nickName";
 
-const TEXT_FIELDS: { name: ProfileFieldName; label: string; autoComplete: string; optional?: boolean; hint?: string }[] = [
-  { name: "firstName", label: "First name", autoComplete: "given-name" },
-  { name: "lastName", label: "Last name", autoComplete: "family-name" },
-  { name: "displayName", label: "Display name", autoComplete: "nickname", hint: "How the name is shown to others." },
-  { name: "nickName", label: "Nickname", autoComplete: "off", optional: true },
+// What the browser may fill in (WCAG 1.3.5); a display name has no autocomplete token of its own.
+const NAME_FIELDS: { name: NameField; autoComplete?: string; optional?: boolean; hint?: string }[] = [
+  { name: "firstName", autoComplete: "given-name" },
+  { name: "lastName", autoComplete: "family-name" },
+  { name: "displayName", hint: "How the name is shown to others." },
+  { name: "nickName", autoComplete: "nickname", optional: true },
 ];
 
-/** Props for one input: the ids that tie it to its label, hint and error. */
-export function controlProps(name: string, error: string | undefined, hint?: string) {
-  return {
-    id: name,
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy(name, { hint, error }),
-    className: inputClass(Boolean(error)),
-  };
-}
-
 interface Props {
-  register: (name: ProfileFieldName) => UseFormRegisterReturn;
-  errorOf: (name: ProfileFieldName) => string | undefined;
-  defaults: Record<ProfileFieldName, string>;
+  // The profile form and the create-user form register these fields under the same names.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- two forms with different value types share these fields
+  register: UseFormRegister<any>;
+  errorOf: (name: ProfileField) => string | undefined;
+  defaults: Record<Exclude<ProfileField, "email">, string>;
 }
 
 /** The profile fields shared by the profile form and the create-user form. */
@@ -35,32 +28,31 @@ export function ProfileFields({ register, errorOf, defaults }: Props) {
     : [{ tag: language, label: language }, ...COMMON_LANGUAGES];
   return (
     <div className="grid gap-5 sm:grid-cols-2">
-      {TEXT_FIELDS.map(({ name, label, autoComplete, optional, hint }) => (
-        <Field key={name} id={name} label={label} optional={optional} hint={hint} error={errorOf(name)}>
-          <input
-            {...register(name)}
-            {...controlProps(name, errorOf(name), hint)}
-            defaultValue={defaults[name]}
-            autoComplete={autoComplete}
-            aria-required={!optional}
-          />
-        </Field>
+      {NAME_FIELDS.map(({ name, autoComplete, optional, hint }) => (
+        <InputField
+          key={name}
+          {...register(name)}
+          label={FIELD_LABELS[name]}
+          hint={hint}
+          error={errorOf(name)}
+          optional={optional}
+          required={!optional}
+          defaultValue={defaults[name]}
+          autoComplete={autoComplete}
+          dir="auto"
+        />
       ))}
-      <Field id="preferredLanguage" label="Preferred language" optional error={errorOf("preferredLanguage")}>
-        <select {...register("preferredLanguage")} {...controlProps("preferredLanguage", errorOf("preferredLanguage"))} defaultValue={language}>
-          <option value="">Not set</option>
-          {languages.map((l) => (
-            <option key={l.tag} value={l.tag} lang={l.tag}>{l.label}</option>
-          ))}
-        </select>
-      </Field>
-      <Field id="gender" label="Gender" error={errorOf("gender")}>
-        <select {...register("gender")} {...controlProps("gender", errorOf("gender"))} defaultValue={defaults.gender}>
-          {GENDERS.map((g) => (
-            <option key={g} value={g}>{GENDER_LABELS[g]}</option>
-          ))}
-        </select>
-      </Field>
+      <SelectField {...register("preferredLanguage")} label={FIELD_LABELS.preferredLanguage} optional error={errorOf("preferredLanguage")} defaultValue={language} autoComplete="language">
+        <option value="">Not set</option>
+        {languages.map((l) => (
+          <option key={l.tag} value={l.tag} lang={l.tag}>{l.label}</option>
+        ))}
+      </SelectField>
+      <SelectField {...register("gender")} label={FIELD_LABELS.gender} error={errorOf("gender")} defaultValue={defaults.gender} autoComplete="sex">
+        {GENDERS.map((g) => (
+          <option key={g} value={g}>{GENDER_LABELS[g]}</option>
+        ))}
+      </SelectField>
     </div>
   );
 }

@@ -1,24 +1,27 @@
 "use client";
 
-import { useActionState, useEffect, useMemo, useState, startTransition } from "react";
-import { useForm, useWatch, type FieldErrors } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { profileForm, selfServiceForm, type ProfileFormInput, type ProfileFormOutput } from "@/lib/profile/schema";
-import type { ProfileFormState, ProfileFormValues } from "@/lib/profile/form-state";
+import { useEffect, useState } from "react";
+import { useWatch } from "react-hook-form";
+import { FIELD_LABELS, profileForm, selfServiceForm, type ProfileFormInput } from "@/lib/profile/schema";
+import { READ_ONLY_NOTICE, type ProfileFormState, type ProfileFormValues } from "@/lib/http/form-state";
 import { Alert } from "./ui/alert";
-import { Field } from "./ui/field";
-import { ProfileFields, controlProps } from "./profile-fields";
+import { InputField } from "./ui/field";
+import { ProfileFields } from "./profile-fields";
 import { SubmitButton } from "./ui/submit-button";
 import { ConflictPanel } from "./conflict-panel";
+import { useActionForm } from "./use-action-form";
 
 type FormAction = (state: ProfileFormState, formData: FormData) => Promise<ProfileFormState>;
-type FieldName = keyof ProfileFormValues | "currentPassword";
 
 const EMAIL_HINT = "Used to sign in and for notifications.";
 const PASSWORD_HINT = "Needed to change your email.";
+const IDLE: ProfileFormState = { status: "idle" };
 
+const isSaved = (state: ProfileFormState) => state.status === "saved" || state.status === "unchanged";
+/** The version the form compares against: the last save, else what the page was loaded with. */
+const baselineOf = (state: ProfileFormState, initial: ProfileFormValues) => (isSaved(state) ? state.saved : undefined) ?? initial;
 // Form values are text as inputs hold it; the schema narrows them (gender to its enum) on parse.
-const asInput = (values: ProfileFormValues | undefined) => values as ProfileFormInput | undefined;
+const asInput = (values: ProfileFormValues) => values as ProfileFormInput;
 
 export interface ProfileFormProps {
   action: FormAction;
@@ -36,60 +39,32 @@ export interface ProfileFormProps {
  * Zod schema the server uses, and posts to a server action, so it also works without JavaScript.
  */
 export function ProfileForm({ action, initial, sequence, readOnly = false, confirmEmailChange = false, reloadHref }: ProfileFormProps) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const { state, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(
+    (s: ProfileFormState) => (confirmEmailChange ? selfServiceForm(baselineOf(s, initial).email) : profileForm),
+    action,
+    { initialState: IDLE, defaultValues: (s: ProfileFormState) => asInput((isSaved(s) ? s.saved : s.values) ?? initial) },
+  );
   const [dismissed, setDismissed] = useState<ProfileFormState | null>(null);
-
-  const saved = state.status === "saved" || state.status === "unchanged";
-  const baseline = (saved ? state.saved : undefined) ?? initial;
-  const shown = (saved ? state.saved : state.values) ?? initial;
-  const version = state.sequence ?? sequence;
-  const schema = useMemo(
-    () => (confirmEmailChange ? selfServiceForm(baseline.email) : profileForm),
-    [confirmEmailChange, baseline.email],
-  );
-  const serverErrors = useMemo(
-    () =>
-      Object.fromEntries(
-        Object.entries(state.errors ?? {}).map(([field, message]) => [field, { type: "server", message }]),
-      ) as FieldErrors<ProfileFormInput>,
-    [state.errors],
-  );
-  const form = useForm<ProfileFormInput, unknown, ProfileFormOutput>({
-    resolver: zodResolver(schema),
-    defaultValues: asInput(shown),
-    errors: serverErrors,
-    mode: "onChange",
-  });
-  const { register, formState, setFocus, reset } = form;
+  const { register, reset } = form;
+  const baseline = baselineOf(state, initial);
+  const shown = (isSaved(state) ? state.saved : state.values) ?? initial;
 
   useEffect(() => {
-    if (state.status === "saved" || state.status === "unchanged") reset(asInput(state.saved));
-    const first = Object.keys(state.errors ?? {})[0];
-    if (first) setFocus(first as FieldName);
-  }, [state, reset, setFocus]);
+    if (isSaved(state) && state.saved) reset(asInput(state.saved));
+  }, [state, reset]);
 
-  // Valid input goes to the same server action a form without JavaScript posts to.
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    const element = event.currentTarget;
-    return form.handleSubmit(() => startTransition(() => formAction(new FormData(element))))(event);
-  };
-
-  const errorOf = (name: FieldName) => formState.errors[name]?.message;
-  const control = (name: FieldName, hint?: string) => controlProps(name, errorOf(name), hint);
   const emailChanged = useWatch({ control: form.control, name: "email" }) !== baseline.email;
   const showConflict = state.status === "conflict" && dismissed !== state && state.saved && state.values;
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Profile">
-      <input type="hidden" name="sequence" value={version} />
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Profile">
+      <input type="hidden" name="sequence" value={state.sequence ?? sequence} />
       <div aria-live="polite" className="empty:hidden">
         {state.message && state.status !== "conflict" && (
-          <Alert tone={state.status === "saved" || state.status === "unchanged" ? "success" : "error"}>{state.message}</Alert>
+          <Alert tone={isSaved(state) ? "success" : "error"}>{state.message}</Alert>
         )}
       </div>
-      {readOnly && (
-        <Alert tone="info">Profiles are read-only at the moment: the identity service is in read-only mode.</Alert>
-      )}
+      {readOnly && <Alert tone="info">{READ_ONLY_NOTICE}</Alert>}
       {showConflict && (
         <ConflictPanel
           mine={state.values!}
@@ -97,34 +72,34 @@ export function ProfileForm({ action, initial, sequence, readOnly = false, confi
           savedAt={state.savedAt}
           reloadHref={reloadHref}
           onUseSaved={() => {
-            reset(asInput(state.saved));
+            reset(asInput(state.saved!));
             setDismissed(state);
           }}
         />
       )}
       <fieldset disabled={readOnly} className="space-y-6">
         <legend className="sr-only">Profile</legend>
-        <ProfileFields register={(name) => register(name)} errorOf={errorOf} defaults={shown} />
+        <ProfileFields register={register} errorOf={errorOf} defaults={shown} />
         <div className="grid gap-5 border-t border-slate-200 pt-6 sm:grid-cols-2">
-          <Field id="email" label="Email" hint={EMAIL_HINT} error={errorOf("email")}>
-            <input
-              {...register("email")}
-              {...control("email", EMAIL_HINT)}
-              type="email"
-              defaultValue={shown.email}
-              autoComplete="email"
-              aria-required
-            />
-          </Field>
+          <InputField
+            {...register("email")}
+            label={FIELD_LABELS.email}
+            hint={EMAIL_HINT}
+            error={errorOf("email")}
+            type="email"
+            required
+            defaultValue={shown.email}
+            autoComplete="email"
+          />
           {confirmEmailChange && (emailChanged || errorOf("currentPassword")) && (
-            <Field id="currentPassword" label="Current password" hint={PASSWORD_HINT} error={errorOf("currentPassword")}>
-              <input
-                {...register("currentPassword")}
-                {...control("currentPassword", PASSWORD_HINT)}
-                type="password"
-                autoComplete="current-password"
-              />
-            </Field>
+            <InputField
+              {...register("currentPassword")}
+              label="Current password"
+              hint={PASSWORD_HINT}
+              error={errorOf("currentPassword")}
+              type="password"
+              autoComplete="current-password"
+            />
           )}
         </div>
       </fieldset>

@@ -1,37 +1,33 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/profile/form-state";
+import { tokenForm } from "@/lib/profile/schema";
+import type { ActionState } from "@/lib/http/form-state";
 import type { TokenView } from "@/lib/auth/tokens";
 import { Alert } from "./ui/alert";
-import { Field, describedBy, inputClass } from "./ui/field";
+import { InputField } from "./ui/field";
+import { OneTimeSecret } from "./ui/one-time-secret";
 import { SubmitButton } from "./ui/submit-button";
+import { useActionForm } from "./use-action-form";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
-type RevokeAction = (state: ActionState) => Promise<ActionState>;
 const NAME_HINT = "What uses it, e.g. “HR sync” or “terraform”.";
+const IDLE: ActionState = { status: "idle" };
 
 export function CreateTokenForm({ action }: { action: Action }) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const error = state.errors?.name;
+  const { state, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(tokenForm, action, {
+    initialState: IDLE,
+    defaultValues: (s: ActionState) => ({ name: s.status === "error" ? (s.values?.name ?? "") : "" }),
+  });
   return (
-    <form action={formAction} className="space-y-4">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       <div aria-live="polite" className="empty:hidden">
         {state.message && <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert>}
       </div>
-      {state.secret && (
-        <p className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm break-all select-all" aria-label="New token">
-          {state.secret}
-        </p>
-      )}
-      <div className="flex flex-wrap items-end gap-3">
-        <div className="min-w-56 flex-1">
-          <Field id="name" label="Token name" hint={NAME_HINT} error={error}>
-            <input id="name" name="name" maxLength={100} required defaultValue={state.status === "error" ? state.values?.name : ""}
-              className={inputClass(Boolean(error))} aria-invalid={error ? true : undefined}
-              aria-describedby={describedBy("name", { hint: NAME_HINT, error })} />
-          </Field>
-        </div>
+      {state.secret && <OneTimeSecret label="New token" value={state.secret} />}
+      <div className="max-w-md space-y-3">
+        <InputField {...form.register("name")} label="Token name" hint={NAME_HINT} error={errorOf("name")} maxLength={100}
+          defaultValue={state.status === "error" ? state.values?.name : ""} autoComplete="off" required />
         <SubmitButton pending={pending} pendingLabel="Creating…">Create token</SubmitButton>
       </div>
     </form>
@@ -41,8 +37,8 @@ export function CreateTokenForm({ action }: { action: Action }) {
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const when = (d: Date | null) => (d ? `${dateFormat.format(d)} UTC` : "never");
 
-function RevokeButton({ action, name }: { action: RevokeAction; name: string }) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+function RevokeButton({ action, name }: { action: Action; name: string }) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
   return (
     <form action={formAction}>
       <button type="submit" disabled={pending} aria-label={`Revoke ${name}`}
@@ -55,7 +51,7 @@ function RevokeButton({ action, name }: { action: RevokeAction; name: string }) 
 }
 
 /** A user's tokens; each live one comes with its bound revoke action. */
-export function TokenList({ tokens }: { tokens: (TokenView & { revoke: RevokeAction })[] }) {
+export function TokenList({ tokens }: { tokens: (TokenView & { revoke: Action })[] }) {
   if (tokens.length === 0) return <p className="text-sm text-slate-600">No tokens yet.</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200">
@@ -65,13 +61,13 @@ export function TokenList({ tokens }: { tokens: (TokenView & { revoke: RevokeAct
             <th scope="col" className="px-3 py-2 font-medium">Name</th>
             <th scope="col" className="px-3 py-2 font-medium">Created</th>
             <th scope="col" className="px-3 py-2 font-medium">Last used</th>
-            <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Status</span></th>
+            <th scope="col" className="px-3 py-2 font-medium">Status</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {tokens.map((t) => (
             <tr key={t.id}>
-              <td className="max-w-[14rem] truncate px-3 py-2 font-medium">{t.name}</td>
+              <td dir="auto" className="max-w-[14rem] truncate px-3 py-2 font-medium">{t.name}</td>
               <td className="px-3 py-2 whitespace-nowrap text-slate-700">{when(t.createdAt)}</td>
               <td className="px-3 py-2 whitespace-nowrap text-slate-700">{when(t.lastUsedAt)}</td>
               <td className="px-3 py-2 text-right">

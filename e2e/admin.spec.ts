@@ -58,7 +58,7 @@ test("duplicate usernames and bad input get field messages when creating", async
   await form.getByLabel("Last name").fill("One");
   await form.getByLabel("Display name").fill("Some One");
   await form.getByLabel("Initial password").fill("short");
-  await expect(form.getByText("At least 12 characters")).toBeVisible();
+  await expect(form.getByText("At least 12 characters", { exact: true })).toBeVisible();
   await form.getByLabel("Initial password").fill("");
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(form.getByText("This username is taken")).toBeVisible();

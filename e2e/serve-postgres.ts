@@ -4,7 +4,7 @@
  * balancer: same DATABASE_URL, same AUTH_SECRET, no other shared state.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { startTempPostgres } from "../lib/db/temp-postgres";
+import { startTempPostgres } from "../tests/helpers/temp-postgres";
 
 const port = Number(process.env.E2E_PG_PORT ?? 3101);
 const server = await startTempPostgres();

@@ -5,10 +5,7 @@ import { getProfile, listProfileEvents, updateProfile } from "@/lib/profile/serv
 import { seedUsers } from "@/lib/db/seed-users";
 import { setDb } from "@/lib/db/client";
 import type { Caller, Role } from "@/lib/profile/types";
-import { createTestDb, DB_KINDS, makeUser, type TestDb, outcome } from "./helpers/db";
-
-const caller = (u: { id: string; orgId: string; role: Role }): Caller => ({ id: u.id, orgId: u.orgId, role: u.role });
-
+import { caller, createTestDb, DB_KINDS, makeUser, type TestDb, outcome } from "./helpers/db";
 
 type Target = "own" | "same org" | "other org" | "unknown";
 type Row = [Role, Target, view: string, edit: string, changeRole: string];

@@ -2,11 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { reloadEnv } from "@/lib/env";
 import { ProfileError } from "@/lib/profile/errors";
 import { getProfile, listProfileEvents, updateProfile } from "@/lib/profile/service";
-import type { Caller, Role } from "@/lib/profile/types";
-import { createTestDb, DB_KINDS, makeUser, PASSWORD, type TestDb, outcome } from "./helpers/db";
+import { caller, createTestDb, DB_KINDS, makeUser, PASSWORD, type TestDb, outcome } from "./helpers/db";
 
 const change = { firstName: "Changed", lastName: "Name", displayName: "Changed Name" };
-
 
 describe.each(DB_KINDS)("profile service on %s", (kind) => {
   let t: TestDb;
@@ -18,8 +16,6 @@ describe.each(DB_KINDS)("profile service on %s", (kind) => {
     delete process.env.IDENTITY_READ_ONLY;
     reloadEnv();
   });
-
-  const caller = (u: { id: string; orgId: string; role: Role }): Caller => ({ id: u.id, orgId: u.orgId, role: u.role });
 
   // Who may read and change whose profile: USER only self; ORG_ADMIN own org; ADMIN all.
   // Another organisation's user is NOT_FOUND (never FORBIDDEN), so existence is not leaked.

@@ -1,8 +1,8 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { signIn, signOut } from "@/lib/auth";
-import { safeReturnPath } from "@/lib/auth/session";
+import { signIn } from "@/lib/auth";
+import { safeReturnPath } from "@/lib/auth/return-path";
 
 export interface LoginState {
   error?: string;
@@ -23,8 +23,4 @@ export async function signInAction(_prev: LoginState, formData: FormData): Promi
     if (error instanceof AuthError) return { error: WRONG, username };
     throw error;
   }
-}
-
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/login" });
 }

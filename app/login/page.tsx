@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/login-form";
-import { currentUser, safeReturnPath } from "@/lib/auth/session";
+import { safeReturnPath } from "@/lib/auth/return-path";
+import { currentUser } from "@/lib/auth/session";
 import { signInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };

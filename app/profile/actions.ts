@@ -1,14 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { currentUser } from "@/lib/auth/session";
-import { submitProfileForm } from "@/lib/http/form";
-import type { ProfileFormState } from "@/lib/profile/form-state";
+import { formAction, PROFILE_FORM_FIELDS, submitProfileForm } from "@/lib/http/form";
+import type { ProfileFormState } from "@/lib/http/form-state";
 
 /** Saves the signed-in person's own profile (the /profile form, with or without JavaScript). */
-export async function saveOwnProfile(_prev: ProfileFormState, formData: FormData): Promise<ProfileFormState> {
-  const user = await currentUser();
-  const state = await submitProfileForm(user, user?.id ?? "", formData, "UI");
+export const saveOwnProfile = formAction<[], ProfileFormState>({ fields: PROFILE_FORM_FIELDS }, async ({ caller, values }) => {
+  const state = await submitProfileForm(caller, caller.id, values, "UI");
   if (state.status === "saved") revalidatePath("/profile");
   return state;
-}
+});

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ProfileForm } from "@/components/profile-form";
 import { HistoryList } from "@/components/history-list";
 import { requireUser } from "@/lib/auth/session";
-import { toFormValues } from "@/lib/profile/form-state";
+import { toFormValues } from "@/lib/http/form-state";
 import { getProfile, isReadOnly, listProfileEvents } from "@/lib/profile/service";
 import { saveOwnProfile } from "./actions";
 

@@ -1,38 +1,91 @@
+import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from "react";
+
 export function inputClass(invalid: boolean): string {
-  return `block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 disabled:bg-slate-100 disabled:text-slate-600 ${
-    invalid ? "border-red-500 focus:outline-red-600" : "border-slate-300"
+  return `block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-500 disabled:bg-slate-100 disabled:text-slate-600 ${
+    invalid ? "border-red-600 focus:outline-red-700" : "border-slate-500"
   }`;
 }
 
-interface FieldProps {
-  id: string;
+interface FieldText {
+  /** The control's name; its id and the ids of its hint and error derive from it. */
+  name: string;
   label: string;
   hint?: string;
   error?: string;
   optional?: boolean;
-  children: React.ReactNode;
 }
 
-/** Label, control, hint and error, with the ids an input needs for aria-describedby. */
-export function Field({ id, label, hint, error, optional, children }: FieldProps) {
+/** The attributes that tie a control to its label, hint and error (WCAG 1.3.1, 3.3.1). */
+function controlProps({ name, hint, error }: FieldText) {
+  const describedBy = [hint && `${name}-hint`, error && `${name}-error`].filter(Boolean).join(" ");
+  return {
+    id: name,
+    name,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy || undefined,
+    className: inputClass(Boolean(error)),
+  };
+}
+
+function FieldShell({ name, label, hint, error, optional, children }: FieldText & { children: ReactNode }) {
   return (
     <div className="space-y-1.5">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={name} className="block text-sm font-medium text-slate-800">
         {label}
-        {optional && <span className="ml-1 font-normal text-slate-500">(optional)</span>}
+        {optional && <span className="ms-1 font-normal text-slate-600">(optional)</span>}
       </label>
       {children}
-      {hint && !error && (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">{hint}</p>
+      {hint && (
+        <p id={`${name}-hint`} className="text-xs text-slate-600">{hint}</p>
       )}
       {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700">{error}</p>
+        <p id={`${name}-error`} className="text-sm text-red-700">{error}</p>
       )}
     </div>
   );
 }
 
-export function describedBy(id: string, { hint, error }: { hint?: string; error?: string }): string | undefined {
-  if (error) return `${id}-error`;
-  return hint ? `${id}-hint` : undefined;
+type InputFieldProps = FieldText & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id"> & { ref?: Ref<HTMLInputElement> };
+
+/**
+ * Label, input, hint and error in one: the atom every form uses. `required` is announced
+ * (aria-required) rather than enforced by the browser: the form's schema says what is missing.
+ */
+export function InputField({ name, label, hint, error, optional, required, ref, ...input }: InputFieldProps) {
+  const text = { name, label, hint, error, optional };
+  return (
+    <FieldShell {...text}>
+      <input ref={ref} aria-required={required || undefined} {...input} {...controlProps(text)} />
+    </FieldShell>
+  );
+}
+
+type SelectFieldProps = FieldText & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id"> & { ref?: Ref<HTMLSelectElement> };
+
+export function SelectField({ name, label, hint, error, optional, ref, children, ...select }: SelectFieldProps) {
+  const text = { name, label, hint, error, optional };
+  return (
+    <FieldShell {...text}>
+      <select ref={ref} {...select} {...controlProps(text)}>
+        {children}
+      </select>
+    </FieldShell>
+  );
+}
+
+type CheckboxFieldProps = Omit<FieldText, "optional"> & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "type">;
+
+/** A checkbox with its label beside it and an optional hint below. */
+export function CheckboxField({ name, label, hint, error, ...input }: CheckboxFieldProps) {
+  const { className: _unused, ...a11y } = controlProps({ name, label, hint, error });
+  return (
+    <div className="space-y-1">
+      <div className="flex items-center gap-2">
+        <input type="checkbox" {...input} {...a11y} className="h-4 w-4 rounded border-slate-500 text-indigo-600" />
+        <label htmlFor={name} className="text-sm text-slate-800">{label}</label>
+      </div>
+      {hint && <p id={`${name}-hint`} className="ps-6 text-xs text-slate-600">{hint}</p>}
+      {error && <p id={`${name}-error`} className="ps-6 text-sm text-red-700">{error}</p>}
+    </div>
+  );
 }

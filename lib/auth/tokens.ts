@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { db } from "../db/client";
 import { findManaged } from "../profile/service";
-import { ProfileError } from "../profile/errors";
+import { ProfileError, validate } from "../profile/errors";
+import { tokenForm } from "../profile/schema";
 import type { Caller, Role } from "../profile/types";
 
 const PREFIX = "pst_";
@@ -21,13 +22,9 @@ export interface TokenView {
 const VIEW = { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
 
 /** A new personal access token for the caller; the token itself is returned once and only its hash stored. */
-export async function createApiToken(caller: Caller, rawName: unknown): Promise<{ token: string; view: TokenView }> {
+export async function createApiToken(caller: Caller, input: unknown): Promise<{ token: string; view: TokenView }> {
   if (caller.tokenId) throw new ProfileError("FORBIDDEN", "Tokens cannot create tokens");
-  const name = typeof rawName === "string" ? rawName.normalize("NFC").trim() : "";
-  if (!name || [...name].length > 100 || /\p{Cc}/u.test(name)) {
-    const message = name ? "At most 100 characters, no control characters" : "Name the token, e.g. after the program that uses it";
-    throw new ProfileError("INVALID", message, { issues: [{ field: "name", message }] });
-  }
+  const { name } = validate(tokenForm, input, "The token is not valid");
   const token = PREFIX + crypto.randomBytes(32).toString("base64url");
   const client = await db();
   const view = await client.apiToken.create({ data: { userId: caller.id, name, tokenHash: hashToken(token) }, select: VIEW });
@@ -41,13 +38,14 @@ export async function listApiTokens(caller: Caller, userId: string): Promise<Tok
   return client.apiToken.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, select: VIEW });
 }
 
-/** Revokes a token at once: the next request with it is 401. */
-export async function revokeApiToken(caller: Caller, tokenId: string): Promise<void> {
+/** Revokes a token at once: the next request with it is 401. Answers whose token it was. */
+export async function revokeApiToken(caller: Caller, tokenId: string): Promise<{ userId: string }> {
   const client = await db();
   const token = await client.apiToken.findUnique({ where: { id: tokenId }, select: { userId: true } });
   if (!token) throw new ProfileError("NOT_FOUND", "No such token");
   await findManaged(caller, token.userId);
   await client.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: new Date() } });
+  return { userId: token.userId };
 }
 
 const LAST_USED_GRANULARITY_MS = 60_000;

@@ -1,8 +1,10 @@
+import { PrismaClient } from "../generated/prisma/client";
 import { openAdapter } from "./adapter";
+import { rebuildSearchText } from "./rebuild-search";
 import { runIfMain } from "./run";
 import { applyMigrations } from "./schema-engine";
 
-/** `npm run db:migrate`: applies pending migrations to the configured database. */
+/** `npm run db:migrate`: applies pending migrations to the configured database, then rebuilds search text they emptied. */
 export async function migrate(): Promise<void> {
   const open = await openAdapter();
   try {
@@ -12,6 +14,12 @@ export async function migrate(): Promise<void> {
         ? `Applied ${applied.length} migration(s) to ${open.describe}: ${applied.join(", ")}`
         : `Database is up to date (${open.describe}).`,
     );
+    const client = new PrismaClient({ adapter: open.factory });
+    try {
+      await rebuildSearchText(client);
+    } finally {
+      await client.$disconnect();
+    }
   } finally {
     await open.close();
   }

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
-import type { z } from "zod";
+import { z } from "zod";
+import { authenticateBasic, authenticateBearer } from "../auth/api";
 import { isProfileError, ProfileError, type ProfileErrorCode } from "../profile/errors";
+import type { Caller } from "../profile/types";
 import { fieldIssues, type FieldIssue } from "../profile/schema";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -80,24 +82,47 @@ export interface Dialect {
   internalError(requestId: string): Response;
 }
 
-type Handler<P> = (request: Request, params: P) => Promise<Response>;
+/** How a route's callers prove who they are: a token (ZITADEL) or HTTP Basic (Camunda). */
+export type AuthKind = "bearer" | "basic";
+const AUTHENTICATE: Record<AuthKind, (header: string | null) => Promise<Caller>> = {
+  bearer: authenticateBearer,
+  basic: authenticateBasic,
+};
+
+// Path ids are looked up as text: no control characters (PostgreSQL refuses NUL), no absurd lengths.
+const pathParam = z.string().max(200).regex(/^[^\p{Cc}]+$/u);
+
+type Params = Record<string, string | undefined>;
+type Handler<P extends Params> = (request: Request, caller: Caller, params: P) => Promise<Response>;
+
+export interface RouteOptions<P extends Params> {
+  auth: AuthKind;
+  /** What the dialect's messages call the target (Camunda names the user in some of them). */
+  subject?: (params: P) => string | undefined;
+}
 
 /**
- * Wraps a route handler: maps the one error type through the dialect's table, turns anything
- * else into a 500 that carries the request id (the stack goes to the log, never to the client),
- * and puts x-request-id on every response.
+ * Wraps a route handler: checks the path parameters, authenticates the caller the route's way and
+ * hands the caller to the handler, maps the one error type through the dialect's table, turns
+ * anything else into a 500 that carries the request id (the stack goes to the log, never to the
+ * client), and puts x-request-id and no-store on every response.
  */
-export function apiRoute<P>(dialect: Dialect, handler: Handler<P>, subject?: (params: P) => string | undefined) {
+export function apiRoute<P extends Params>(dialect: Dialect, options: RouteOptions<P>, handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const id = requestId(request);
     let params: P | undefined;
     let response: Response;
     try {
-      params = await context.params;
-      response = await handler(request, params);
+      const given = ((await context.params) ?? {}) as P; // a route without segments has none
+      if (!Object.values(given).every((v) => v === undefined || pathParam.safeParse(v).success)) {
+        throw new ProfileError("BAD_REQUEST", "The path contains characters that are not allowed");
+      }
+      params = given;
+      const caller = await AUTHENTICATE[options.auth](request.headers.get("authorization"));
+      response = await handler(request, caller, given);
     } catch (error) {
       if (isProfileError(error)) {
-        response = dialect.errorResponse(error, { requestId: id, subject: params && subject?.(params) });
+        response = dialect.errorResponse(error, { requestId: id, subject: params && options.subject?.(params) });
       } else if (request.signal.aborted || (error as NodeJS.ErrnoException)?.code === "ECONNRESET") {
         // The client went away mid-request: nothing to answer and nothing wrong with the server.
         console.warn(`[${id}] ${request.method} ${new URL(request.url).pathname}: client disconnected`);

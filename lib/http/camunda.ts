@@ -15,7 +15,7 @@ const TABLE: Record<ProfileErrorCode, { status: number; type: string; message?: 
     type: "AuthorizationException",
     message: (id) => `You are not authorized to access the profile of user '${id}'.`,
   },
-  READ_ONLY: { status: 403, type: "InvalidRequestException", message: () => "Identity service implementation is read-only." },
+  READ_ONLY: { status: 403, type: "InvalidRequestException" },
   PRECONDITION_FAILED: { status: 412, type: "OptimisticLockingException" },
   UNAUTHENTICATED: { status: 401, type: "AuthenticationException" },
 };

@@ -1,55 +1,99 @@
 import "server-only";
-import { isProfileError, type ProfileErrorCode } from "../profile/errors";
-import { FORM_FIELDS, toFormValues, type ActionState, type ProfileFormState, type ProfileFormValues } from "../profile/form-state";
-import { fieldIssues, profileForm } from "../profile/schema";
+import { z } from "zod";
+import { requireCaller, type SessionUser } from "../auth/session";
+import { isProfileError, type ProfileError, type ProfileErrorCode } from "../profile/errors";
+import { fieldIssues, PROFILE_FIELDS, profileForm } from "../profile/schema";
 import { updateProfile } from "../profile/service";
-import type { Caller, ChangeVia } from "../profile/types";
+import type { ChangeVia } from "../profile/types";
+import { toFormValues, type ActionState, type FormState, type ProfileFormState, type ProfileFormValues } from "./form-state";
+
+const FIX_FIELDS = "Some fields need your attention.";
+const UNREADABLE = "The form could not be read. Reload the page and try again.";
 
 /** The form dialect's mapping table: error code → form status and the sentence people read. */
 const FORM_ERRORS: Record<ProfileErrorCode, { status: ProfileFormState["status"]; message: string }> = {
-  INVALID: { status: "invalid", message: "Some fields need your attention." },
-  CONFLICT: { status: "invalid", message: "Some fields need your attention." },
+  INVALID: { status: "invalid", message: FIX_FIELDS },
+  CONFLICT: { status: "invalid", message: FIX_FIELDS },
   PRECONDITION_FAILED: { status: "conflict", message: "This profile was changed by someone else while you were editing." },
   READ_ONLY: { status: "error", message: "Profiles are read-only at the moment. Your changes were not saved." },
   NOT_FOUND: { status: "error", message: "This user does not exist." },
   FORBIDDEN: { status: "error", message: "You may not change this profile." },
   UNAUTHENTICATED: { status: "error", message: "Your session has ended. Sign in again in another tab, then save." },
-  BAD_REQUEST: { status: "error", message: "The form could not be read. Reload the page and try again." },
-  UNSUPPORTED_MEDIA_TYPE: { status: "error", message: "The form could not be read. Reload the page and try again." },
+  BAD_REQUEST: { status: "error", message: UNREADABLE },
+  UNSUPPORTED_MEDIA_TYPE: { status: "error", message: UNREADABLE },
   PAYLOAD_TOO_LARGE: { status: "error", message: "The form is too large to save." },
 };
 
-export function readFormValues(formData: FormData): ProfileFormValues {
-  return textFields(formData, FORM_FIELDS) as unknown as ProfileFormValues;
+const fieldMessages = (error: ProfileError) => Object.fromEntries(error.issues.map((i) => [i.field, i.message]));
+
+/** A bound argument of a server action (the id of what it acts on): text, no control characters. */
+export const idArgument = z.string().min(1).max(200).regex(/^[^\p{Cc}]+$/u);
+
+type Outputs<A extends readonly z.ZodType[]> = { [K in keyof A]: z.output<A[K]> };
+
+interface ActionSpec<A extends readonly z.ZodType[]> {
+  /** Schemas of the arguments bound with `.bind(null, ...)`, checked: a client may send anything. */
+  args?: readonly [...A];
+  /** The form's text fields; a missing one reads as "". */
+  fields?: readonly string[];
+  /** Fields never sent back to the page (passwords). */
+  secret?: readonly string[];
+}
+
+interface ActionInput<A extends readonly z.ZodType[]> {
+  caller: SessionUser;
+  args: Outputs<A>;
+  values: Record<string, string>;
 }
 
 /**
- * Handles a profile form submission (self-service or admin): validates with the form schema,
- * saves through the service at the version the form was loaded at, and maps the outcome.
+ * A server action behind one guard: the signed-in caller (or a redirect to /login before anything
+ * runs), bound arguments and form fields read through schemas (anything else is a clear error,
+ * never a 500), and the service's errors mapped through the form table with what was typed kept.
+ */
+export function formAction<A extends readonly z.ZodType[] = [], S extends FormState = ActionState>(
+  spec: ActionSpec<A>,
+  run: (input: ActionInput<A>) => Promise<NoInfer<S>>,
+): (...input: [...Outputs<A>, S, FormData]) => Promise<S> {
+  return async (...raw: unknown[]) => {
+    const caller = await requireCaller();
+    const count = spec.args?.length ?? 0;
+    const args = z.tuple([...(spec.args ?? [])] as z.ZodType[] as [z.ZodType]).safeParse(raw.slice(0, count));
+    const formData = raw[count + 1] ?? new FormData();
+    if (!args.success || !(formData instanceof FormData)) return { status: "error", message: UNREADABLE } as S;
+    const values = textFields(formData, spec.fields ?? []);
+    const kept = Object.fromEntries(Object.entries(values).filter(([name]) => !spec.secret?.includes(name)));
+    try {
+      return await run({ caller, args: args.data as Outputs<A>, values });
+    } catch (error) {
+      if (!isProfileError(error)) throw error;
+      const errors = fieldMessages(error);
+      const message = error.issues.length ? FIX_FIELDS : FORM_ERRORS[error.code].message;
+      return { status: "error", message, errors, values: kept } as S;
+    }
+  };
+}
+
+/**
+ * A profile form submission (self-service or admin): validates with the form schema, saves through
+ * the service at the version the form was loaded at, and maps the outcome.
  */
 export async function submitProfileForm(
-  caller: Caller | null,
+  caller: SessionUser,
   targetId: string,
-  formData: FormData,
+  input: Record<string, string>,
   via: ChangeVia,
 ): Promise<ProfileFormState> {
-  const values = readFormValues(formData);
-  if (!caller) return { status: "error", message: FORM_ERRORS.UNAUTHENTICATED.message, values };
-  const currentPassword = formData.get("currentPassword");
-  const parsed = profileForm.safeParse({ ...values, currentPassword: typeof currentPassword === "string" ? currentPassword : undefined });
+  const values = Object.fromEntries(PROFILE_FIELDS.map((f) => [f, input[f] ?? ""])) as ProfileFormValues;
+  const parsed = profileForm.safeParse({ ...values, currentPassword: input.currentPassword || undefined });
   if (!parsed.success) {
     const errors = Object.fromEntries(fieldIssues(parsed.error).map((i) => [i.field, i.message]));
-    return { status: "invalid", message: FORM_ERRORS.INVALID.message, values, errors };
+    return { status: "invalid", message: FIX_FIELDS, values, errors };
   }
-  const rawSequence = formData.get("sequence");
-  const sequence = typeof rawSequence === "string" && /^\d{1,15}$/.test(rawSequence) ? Number(rawSequence) : undefined;
-  const { currentPassword: password, ...input } = parsed.data;
+  const sequence = /^\d{1,15}$/.test(input.sequence ?? "") ? Number(input.sequence) : undefined;
+  const { currentPassword, ...profile } = parsed.data;
   try {
-    const result = await updateProfile(caller, targetId, input, {
-      via,
-      ifSequence: sequence,
-      currentPassword: password,
-    });
+    const result = await updateProfile(caller, targetId, profile, { via, ifSequence: sequence, currentPassword });
     return {
       status: result.changed ? "saved" : "unchanged",
       message: result.changed ? "Your changes were saved." : "Nothing to save: the profile already had these values.",
@@ -63,7 +107,7 @@ export async function submitProfileForm(
       status: mapped.status,
       message: mapped.message,
       values,
-      errors: Object.fromEntries(error.issues.map((i) => [i.field, i.message])),
+      errors: fieldMessages(error),
       ...(error.current && {
         saved: toFormValues(error.current),
         sequence: error.current.sequence,
@@ -73,25 +117,11 @@ export async function submitProfileForm(
   }
 }
 
-/** Runs an admin action and maps a ProfileError to the smaller forms' state through the same table. */
-export async function runAction(
-  caller: Caller | null,
-  values: Record<string, string>,
-  action: (caller: Caller) => Promise<ActionState>,
-): Promise<ActionState> {
-  if (!caller) return { status: "error", message: FORM_ERRORS.UNAUTHENTICATED.message, values };
-  try {
-    return await action(caller);
-  } catch (error) {
-    if (!isProfileError(error)) throw error;
-    const errors = Object.fromEntries(error.issues.map((i) => [i.field, i.message]));
-    const message = error.issues.length ? FORM_ERRORS.INVALID.message : FORM_ERRORS[error.code].message;
-    return { status: "error", message, errors, values };
-  }
-}
+/** The profile form's fields, plus what travels with them. */
+export const PROFILE_FORM_FIELDS = [...PROFILE_FIELDS, "currentPassword", "sequence"] as const;
 
-/** FormData's text fields, as a plain object. */
-export function textFields(formData: FormData, names: readonly string[]): Record<string, string> {
+/** FormData's text fields, as a plain object ("" for a missing or non-text one). */
+function textFields(formData: FormData, names: readonly string[]): Record<string, string> {
   return Object.fromEntries(
     names.map((name) => {
       const value = formData.get(name);

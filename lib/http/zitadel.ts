@@ -1,5 +1,4 @@
 import type { ProfileError, ProfileErrorCode } from "../profile/errors";
-import { toFormValues } from "../profile/form-state";
 import type { Profile } from "../profile/types";
 import { etag, type Dialect } from "./api";
 
@@ -31,10 +30,16 @@ export function objectDetails(profile: Profile) {
   };
 }
 
-/** ZITADEL's profile message: the form's text values (empty strings for none), without email. */
+/** ZITADEL's profile message (proto3 JSON: empty strings for none), without email. */
 export function profileMessage(profile: Profile) {
-  const { email: _email, ...message } = toFormValues(profile);
-  return message;
+  return {
+    firstName: profile.firstName,
+    lastName: profile.lastName,
+    nickName: profile.nickName ?? "",
+    displayName: profile.displayName,
+    preferredLanguage: profile.preferredLanguage ?? "",
+    gender: profile.gender,
+  };
 }
 
 export function zitadelOk(payload: object, profile: Profile): Response {

@@ -1,12 +1,15 @@
 import { ProfileError } from "./errors";
+import { ROLES } from "./schema";
 import type { Caller, Role } from "./types";
-
-export const ROLES: Role[] = ["USER", "ORG_ADMIN", "ADMIN"];
-const RANK: Record<Role, number> = { USER: 0, ORG_ADMIN: 1, ADMIN: 2 };
 
 /** Whether `role` is at most `than`: nobody grants or manages above their own role. */
 export function roleAtMost(role: Role, than: Role): boolean {
-  return RANK[role] <= RANK[than];
+  return ROLES.indexOf(role) <= ROLES.indexOf(than);
+}
+
+/** The roles `role` may grant: its own and those below. */
+export function grantableRoles(role: Role): Role[] {
+  return ROLES.filter((r) => roleAtMost(r, role));
 }
 
 export function isAdmin(caller: Caller): boolean {

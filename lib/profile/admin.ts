@@ -3,8 +3,8 @@ import { db } from "../db/client";
 import { hashPassword } from "../auth/password";
 import { Prisma } from "../generated/prisma/client";
 import { isAdmin, roleAtMost } from "./access";
-import { ProfileError } from "./errors";
-import { createUserForm, fieldIssues, passwordResetForm, role as roleSchema } from "./schema";
+import { emailTakenError, fieldError, ProfileError, readOnlyError, validate } from "./errors";
+import { createUserForm, passwordResetForm, PROFILE_FIELDS, role as roleSchema } from "./schema";
 import { searchText, searchWords } from "./search";
 import { findManaged, isReadOnly } from "./service";
 import type { Caller, Profile, Role } from "./types";
@@ -39,17 +39,19 @@ export interface UserRow {
   updatedAt: Date;
 }
 
-function requireAdmin(caller: Caller) {
+function assertAdmin(caller: Caller) {
   if (!isAdmin(caller)) throw new ProfileError("FORBIDDEN", "Only administrators may do this");
 }
 
-function requireWritable() {
-  if (isReadOnly()) throw new ProfileError("READ_ONLY", "Identity service implementation is read-only.");
+function assertWritable() {
+  if (isReadOnly()) throw readOnlyError();
 }
+
+const aboveOwnRole = () => fieldError("FORBIDDEN", "role", "You cannot grant a role above your own");
 
 /** Users the caller administers, filtered, sorted and paged. ORG_ADMINs see their organisation only. */
 export async function searchUsers(caller: Caller, query: UserQuery) {
-  requireAdmin(caller);
+  assertAdmin(caller);
   const orgId = caller.role === "ADMIN" ? query.orgId : caller.orgId;
   const where: Prisma.UserWhereInput = {
     ...(orgId && { orgId }),
@@ -79,7 +81,7 @@ function escapeLike(word: string): string {
 }
 
 export async function listOrganizations(caller: Caller) {
-  requireAdmin(caller);
+  assertAdmin(caller);
   const client = await db();
   return client.organization.findMany({
     where: caller.role === "ADMIN" ? {} : { id: caller.orgId },
@@ -96,20 +98,14 @@ export function generatePassword(): string {
 
 /** Creates a user; returns it with the initial password when one was generated (shown once). */
 export async function createUser(caller: Caller, input: unknown): Promise<{ user: Profile; generatedPassword?: string }> {
-  requireAdmin(caller);
-  requireWritable();
-  const parsed = createUserForm.safeParse(input);
-  if (!parsed.success) throw new ProfileError("INVALID", "The user is not valid", { issues: fieldIssues(parsed.error) });
-  const { password, orgId: requestedOrg, role, ...profile } = parsed.data;
-  if (!roleAtMost(role, caller.role)) {
-    throw new ProfileError("FORBIDDEN", "You cannot grant a role above your own", {
-      issues: [{ field: "role", message: "You cannot grant a role above your own" }],
-    });
-  }
+  assertAdmin(caller);
+  assertWritable();
+  const { password, orgId: requestedOrg, role, ...profile } = validate(createUserForm, input, "The user is not valid");
+  if (!roleAtMost(role, caller.role)) throw aboveOwnRole();
   const orgId = caller.role === "ADMIN" ? (requestedOrg ?? caller.orgId) : caller.orgId;
   const client = await db();
   if (!(await client.organization.findUnique({ where: { id: orgId }, select: { id: true } }))) {
-    throw new ProfileError("INVALID", "Unknown organisation", { issues: [{ field: "orgId", message: "Choose an organisation" }] });
+    throw fieldError("INVALID", "orgId", "Choose an organisation");
   }
   const generatedPassword = password ? undefined : generatePassword();
   const passwordHash = await hashPassword(password ?? generatedPassword!);
@@ -119,7 +115,7 @@ export async function createUser(caller: Caller, input: unknown): Promise<{ user
         data: { ...profile, role, orgId, passwordHash, sequence: 1, searchText: searchText(profile) },
       });
       const changes = Object.fromEntries(
-        (["username", "email", "firstName", "lastName", "nickName", "displayName", "preferredLanguage", "gender", "role"] as const)
+        (["username", ...PROFILE_FIELDS, "role"] as const)
           .filter((f) => created[f] != null)
           .map((f) => [f, { from: null, to: created[f] }]),
       );
@@ -132,9 +128,7 @@ export async function createUser(caller: Caller, input: unknown): Promise<{ user
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const target = String(error.meta?.target ?? error.message);
-      const field = target.includes("email") ? "email" : "username";
-      const message = field === "email" ? "This email address is already used by another account" : "This username is taken";
-      throw new ProfileError("CONFLICT", message, { issues: [{ field, message }] });
+      throw target.includes("email") ? emailTakenError() : fieldError("CONFLICT", "username", "This username is taken");
     }
     throw error;
   }
@@ -146,26 +140,20 @@ export async function createUser(caller: Caller, input: unknown): Promise<{ user
  * once cannot both succeed).
  */
 export async function changeRole(caller: Caller, targetId: string, input: unknown): Promise<Role> {
-  requireAdmin(caller);
-  requireWritable();
+  assertAdmin(caller);
+  assertWritable();
   const parsed = roleSchema.safeParse(input);
-  if (!parsed.success) throw new ProfileError("INVALID", "Unknown role", { issues: [{ field: "role", message: parsed.error.issues[0]!.message }] });
+  if (!parsed.success) throw fieldError("INVALID", "role", parsed.error.issues[0]!.message);
   const to = parsed.data;
   const target = await findManaged(caller, targetId);
-  if (!roleAtMost(to, caller.role) || !roleAtMost(target.role, caller.role)) {
-    throw new ProfileError("FORBIDDEN", "You cannot grant a role above your own", {
-      issues: [{ field: "role", message: "You cannot grant a role above your own" }],
-    });
-  }
+  if (!roleAtMost(to, caller.role) || !roleAtMost(target.role, caller.role)) throw aboveOwnRole();
   if (to === target.role) return to;
   const client = await db();
   await client.$transaction(async (tx) => {
     if (target.role === "ADMIN") {
       const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE role = 'ADMIN' FOR UPDATE`;
       if (admins.length <= 1) {
-        throw new ProfileError("INVALID", "The last administrator cannot be demoted", {
-          issues: [{ field: "role", message: "This is the last administrator: make someone else an administrator first" }],
-        });
+        throw fieldError("INVALID", "role", "This is the last administrator: make someone else an administrator first");
       }
     }
     await bump(tx, caller, target.id, { role: to }, { role: { from: target.role, to } });
@@ -178,13 +166,12 @@ export async function changeRole(caller: Caller, targetId: string, input: unknow
  * the history notes the reset, never the password.
  */
 export async function resetPassword(caller: Caller, targetId: string, input: unknown): Promise<{ generatedPassword?: string }> {
-  requireAdmin(caller);
-  requireWritable();
-  const parsed = passwordResetForm.safeParse(input);
-  if (!parsed.success) throw new ProfileError("INVALID", "The password is not valid", { issues: fieldIssues(parsed.error) });
+  assertAdmin(caller);
+  assertWritable();
+  const { password } = validate(passwordResetForm, input, "The password is not valid");
   const target = await findManaged(caller, targetId);
-  const generatedPassword = parsed.data.password ? undefined : generatePassword();
-  const passwordHash = await hashPassword(parsed.data.password ?? generatedPassword!);
+  const generatedPassword = password ? undefined : generatePassword();
+  const passwordHash = await hashPassword(password ?? generatedPassword!);
   const client = await db();
   await client.$transaction((tx) =>
     bump(tx, caller, target.id, { passwordHash, passwordChangedAt: new Date() }, { password: { from: null, to: null } }),

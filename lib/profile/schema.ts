@@ -35,35 +35,57 @@ export function characterCount(value: string): number {
 }
 
 const CONTROL_CHARACTER = /\p{Cc}/u;
-const MESSAGES = {
+// Characters that make a name read differently from what it is: bidi overrides and isolates
+// ("Ali\u202Ecod.exe" shows as "Aliexe.doc"), line and paragraph separators, and noncharacters.
+const DECEPTIVE_CHARACTER = /[\u202A-\u202E\u2066-\u2069\u2028\u2029\p{Noncharacter_Code_Point}]/u;
+// What renders as nothing: spaces, zero-width and other default-ignorable characters, blank Braille.
+const INVISIBLE_CHARACTERS = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\u2800]/gu;
+
+/** Whether the text shows anything at all once invisible characters are set aside ("\u200b" does not). */
+export function hasVisibleCharacter(value: string): boolean {
+  return value.replace(INVISIBLE_CHARACTERS, "").length > 0;
+}
+
+export const MESSAGES = {
   tooLong: (max: number) => `At most ${max} characters`,
   control: "Must not contain control characters such as line breaks or tabs",
+  deceptive: "Must not contain characters that change how text reads, such as direction overrides or line separators",
+  invisible: "Must contain visible characters",
   malformed: "Contains characters that cannot be stored",
   notText: "Must be text",
 };
 
-/** Trimmed, NFC-normalised text without control characters, 0..max characters. */
-function cleanText(max: number, requiredMessage: string) {
+/** Trimmed, NFC-normalised text without control or deceptive characters, 0..max characters. */
+export function cleanText(max: number, requiredMessage: string) {
   return z
     .string({ error: (issue) => (issue.input === undefined || issue.input === null ? requiredMessage : MESSAGES.notText) })
     .normalize("NFC")
     .trim()
     .refine((s) => s.isWellFormed(), MESSAGES.malformed)
     .refine((s) => !CONTROL_CHARACTER.test(s), MESSAGES.control)
+    .refine((s) => !DECEPTIVE_CHARACTER.test(s), MESSAGES.deceptive)
     .refine((s) => characterCount(s) <= max, MESSAGES.tooLong(max))
-    .meta({ maxLength: max, description: `At most ${max} characters (code points) after trimming; stored NFC; no control characters` });
+    .meta({
+      maxLength: max,
+      description: `At most ${max} characters (Unicode code points) after trimming; stored NFC; no control characters, direction overrides, line separators or noncharacters`,
+    });
 }
 
-const requiredText = (label: string) => cleanText(MAX_NAME, `${label} is required`).min(1, `${label} is required`);
+/** Required text: something visible must remain ("\u200b" alone is as empty as ""). */
+const requiredText = (label: string, max = MAX_NAME) =>
+  cleanText(max, `${label} is required`)
+    .min(1, `${label} is required`)
+    .refine(hasVisibleCharacter, `${label} is required`)
+    .meta({ title: label });
 
 /** Optional text: missing, null and blank all mean "none" and are stored as null. */
-function optionalText<T extends z.ZodType<string | null, string>>(inner: T, description: string) {
+function optionalText<T extends z.ZodType<string | null, string>>(inner: T, meta: { title: string; description: string }) {
   return z
     .union([z.string(), z.null()], { error: MESSAGES.notText })
     .optional()
     .transform((v) => (v == null || v.trim() === "" ? null : v))
     .pipe(inner.nullable())
-    .meta({ description });
+    .meta(meta);
 }
 
 // language[-Script][-REGION]: "en", "de-CH", "zh-Hant", "zh-Hant-TW", "es-419".
@@ -91,7 +113,7 @@ export const email = z
   .max(MAX_EMAIL, MESSAGES.tooLong(MAX_EMAIL))
   .toLowerCase()
   .pipe(z.email("Enter a valid email address, such as name@example.com"))
-  .meta({ description: "Unique, case-insensitively; stored lower-cased", format: "email" });
+  .meta({ title: "Email", description: "Unique, case-insensitively; stored lower-cased", format: "email" });
 
 // gRPC-gateway clients may send enums as numbers: 0 GENDER_UNSPECIFIED … 3 GENDER_DIVERSE.
 export const gender = z
@@ -99,15 +121,21 @@ export const gender = z
     error: `Choose one of ${GENDERS.join(", ")}`,
   })
   .default("GENDER_UNSPECIFIED")
-  .meta({ description: "Also accepted as the enum's number (0–3); missing means GENDER_UNSPECIFIED" });
+  .meta({ title: "Gender", description: "Also accepted as the enum's number (0–3); missing means GENDER_UNSPECIFIED" });
 
 /** The profile fields every surface shares (ZITADEL's profile message). */
 export const profileFields = z.object({
   firstName: requiredText("First name"),
   lastName: requiredText("Last name"),
-  nickName: optionalText(cleanText(MAX_NAME, ""), `Optional, at most ${MAX_NAME} characters; empty or null for none`),
+  nickName: optionalText(cleanText(MAX_NAME, "").refine(hasVisibleCharacter, MESSAGES.invisible), {
+    title: "Nickname",
+    description: `Optional, at most ${MAX_NAME} characters; empty or null for none`,
+  }),
   displayName: requiredText("Display name"),
-  preferredLanguage: optionalText(languageTag, "A BCP-47 tag such as en, de-CH or zh-Hant (at most 10 characters), stored canonical; empty or null for none"),
+  preferredLanguage: optionalText(languageTag, {
+    title: "Preferred language",
+    description: "A BCP-47 tag such as en, de-CH or zh-Hant (at most 10 characters), stored canonical; empty or null for none",
+  }),
   gender,
 });
 
@@ -121,6 +149,10 @@ export const profileForm = profileFields.extend({
   currentPassword: z.string().max(1024).optional(),
 });
 export type ProfileFormInput = z.input<typeof profileForm>;
+
+/** The seven profile fields, in form order, as the one list every layer iterates. */
+export const PROFILE_FIELDS = profilePatch.keyof().options;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
 export type ProfileFormOutput = z.output<typeof profileForm>;
 
 export const CURRENT_PASSWORD_REQUIRED = "Enter your current password to change your email";
@@ -152,13 +184,15 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
   return out;
 }
 
-export const ROLE_VALUES = ["USER", "ORG_ADMIN", "ADMIN"] as const;
-export const ROLE_LABELS: Record<(typeof ROLE_VALUES)[number], string> = {
+/** Roles, lowest first (the order is the rank: nobody grants or manages above their own). */
+export const ROLES = ["USER", "ORG_ADMIN", "ADMIN"] as const;
+export const role = z.enum(ROLES, { error: "Choose a role: User, Organisation admin or Administrator" }).meta({ title: "Role" });
+export type Role = z.infer<typeof role>;
+export const ROLE_LABELS: Record<Role, string> = {
   USER: "User",
   ORG_ADMIN: "Organisation admin",
   ADMIN: "Administrator",
 };
-export const role = z.enum(ROLE_VALUES, { error: "Choose a role: User, Organisation admin or Administrator" });
 
 export const username = z
   .string({ error: (issue) => (issue.input == null ? "Username is required" : MESSAGES.notText) })
@@ -167,7 +201,17 @@ export const username = z
   .min(1, "Username is required")
   .min(3, "At least 3 characters")
   .max(64, MESSAGES.tooLong(64))
-  .regex(/^[a-z0-9][a-z0-9._@-]*$/, "Use letters, digits and . _ - @, starting with a letter or digit");
+  .regex(/^[a-z0-9][a-z0-9._@-]*$/, "Use letters, digits and . _ - @, starting with a letter or digit")
+  .meta({ title: "Username" });
+
+const titleOf = (schema: z.ZodType) => String(schema.meta()?.title);
+
+/** What people read for each field a history event can name: the profile fields, username and role. */
+export const FIELD_LABELS: Record<ProfileField | "username" | "role", string> = {
+  ...(Object.fromEntries(PROFILE_FIELDS.map((f) => [f, titleOf(profileForm.shape[f])])) as Record<ProfileField, string>),
+  username: titleOf(username),
+  role: titleOf(role),
+};
 
 export const MIN_PASSWORD = 12;
 export const newPassword = z
@@ -194,6 +238,13 @@ export type CreateUserInput = z.input<typeof createUserForm>;
 export type CreateUserOutput = z.output<typeof createUserForm>;
 
 export const passwordResetForm = z.object({ password: optionalNewPassword });
+
+const TOKEN_NAME_REQUIRED = "Name the token, e.g. after the program that uses it";
+export const tokenName = cleanText(100, TOKEN_NAME_REQUIRED)
+  .min(1, TOKEN_NAME_REQUIRED)
+  .refine(hasVisibleCharacter, TOKEN_NAME_REQUIRED)
+  .meta({ title: "Token name" });
+export const tokenForm = z.object({ name: tokenName });
 
 /** ZITADEL v1 UpdateHumanProfile body (both the auth and the management API). */
 export const zitadelProfileBody = profileFields;

@@ -3,19 +3,16 @@ import { env } from "../env";
 import { verifyPassword } from "../auth/password";
 import { Prisma } from "../generated/prisma/client";
 import { canManage, canSee } from "./access";
-import { ProfileError } from "./errors";
+import { emailTakenError, ERROR_MESSAGES, fieldError, ProfileError, readOnlyError, validate } from "./errors";
 import { searchText } from "./search";
-import { CURRENT_PASSWORD_REQUIRED, fieldIssues, profilePatch } from "./schema";
-import type { Caller, ChangeVia, EventChanges, Profile, ProfileChanges, ProfileEventView, ProfileField } from "./types";
+import { CURRENT_PASSWORD_REQUIRED, PROFILE_FIELDS, profilePatch, type ProfilePatch } from "./schema";
+import type { Caller, ChangeVia, EventChanges, Profile, ProfileChanges, ProfileEventView } from "./types";
 
 const PROFILE_SELECT = {
   id: true, username: true, orgId: true, email: true, firstName: true, lastName: true, nickName: true,
   displayName: true, preferredLanguage: true, gender: true, role: true, sequence: true, createdAt: true,
   updatedAt: true,
 } as const;
-
-const FIELDS: ProfileField[] = ["firstName", "lastName", "nickName", "displayName", "preferredLanguage", "gender", "email"];
-const EMAIL_TAKEN = "This email address is already used by another account";
 
 /** A user by id, or by username (Camunda's user id). */
 export type Target = string | { username: string };
@@ -32,7 +29,7 @@ export async function findManaged(caller: Caller, target: Target, scope: Scope =
   const user = await client.user.findUnique({ where, select: PROFILE_SELECT });
   const name = typeof target === "string" ? target : target.username;
   if (!user || !canSee(caller, user) || (scope.orgId && user.orgId !== scope.orgId)) {
-    throw new ProfileError("NOT_FOUND", `User with id ${name} does not exist`);
+    throw new ProfileError("NOT_FOUND", ERROR_MESSAGES.userNotFound(name));
   }
   if (!canManage(caller, user)) throw new ProfileError("FORBIDDEN", "You may not access this user's profile");
   return user;
@@ -48,7 +45,7 @@ export function isReadOnly(): boolean {
 
 export interface UpdateOptions extends Scope {
   via: ChangeVia;
-  /** Compare-and-set: the sequence the caller's copy was read at. Omitted: last writer wins, atomically. */
+  /** Compare-and-set: the sequence the caller's copy was read at. Omitted: last writer wins. */
   ifSequence?: number;
   /** Required when people change their own email in the browser (profile or admin page). */
   currentPassword?: string;
@@ -60,9 +57,12 @@ export interface UpdateResult {
   changed: boolean;
 }
 
+const stale = (current: Profile) =>
+  new ProfileError("PRECONDITION_FAILED", "The profile was changed by someone else in the meantime", { current });
+
 /**
  * Validates and applies a change to a user's profile: authorisation, read-only mode, no-op
- * detection, compare-and-set on `sequence` and the history event, in one transaction.
+ * detection, the version check and the history event, in one transaction.
  */
 export async function updateProfile(
   caller: Caller,
@@ -70,86 +70,83 @@ export async function updateProfile(
   input: unknown,
   options: UpdateOptions,
 ): Promise<UpdateResult> {
-  if (isReadOnly()) throw new ProfileError("READ_ONLY", "Identity service implementation is read-only.");
-  const parsed = profilePatch.safeParse(input);
-  if (!parsed.success) {
-    throw new ProfileError("INVALID", "The profile is not valid", { issues: fieldIssues(parsed.error) });
-  }
-  const patch = parsed.data;
-  // Without a version from the caller, retry on a concurrent write so that the last writer wins.
-  for (let attempt = 0; ; attempt++) {
-    const current = await findManaged(caller, target, options);
-    if (options.ifSequence !== undefined && options.ifSequence !== current.sequence) {
-      throw new ProfileError("PRECONDITION_FAILED", "The profile was changed by someone else in the meantime", { current });
-    }
-    const changes = diff(current, patch);
-    if (Object.keys(changes).length === 0) return { profile: current, changed: false };
-    if (changes.email) await checkEmailChange(caller, current, changes.email.to, options);
+  if (isReadOnly()) throw readOnlyError();
+  const patch = validate(profilePatch, input, "The profile is not valid");
+  const seen = await findManaged(caller, target, options);
+  if (options.ifSequence !== undefined && options.ifSequence !== seen.sequence) throw stale(seen);
+  const planned = diff(seen, patch);
+  if (Object.keys(planned).length === 0) return { profile: seen, changed: false };
+  // The password is checked before the row is locked: a hash takes tens of milliseconds.
+  const passwordChecked = planned.email ? await checkEmailChange(caller, seen, planned.email.to, options) : false;
 
-    const written = await write(caller, current, changes, options.via);
-    if (written) return { profile: written, changed: true };
-    if (options.ifSequence !== undefined || attempt >= 4) {
-      throw new ProfileError("PRECONDITION_FAILED", "The profile was changed by someone else in the meantime", {
-        current: await findManaged(caller, target, options),
-      });
-    }
+  const client = await db();
+  try {
+    return await client.$transaction(
+      async (tx) => {
+        // The row lock makes writers without a version queue instead of racing, so the last one
+        // wins and every change gets the next sequence; writers with a version are checked under it.
+        await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${seen.id} FOR UPDATE`;
+        const current = await tx.user.findUniqueOrThrow({ where: { id: seen.id }, select: PROFILE_SELECT });
+        if (options.ifSequence !== undefined && options.ifSequence !== current.sequence) throw stale(current);
+        const changes = diff(current, patch);
+        if (Object.keys(changes).length === 0) return { profile: current, changed: false };
+        if (changes.email && !passwordChecked && needsPassword(caller, current, options)) throw stale(current);
+        return { profile: await write(tx, caller, current, changes, options.via), changed: true };
+      },
+      { maxWait: 10_000, timeout: 10_000 },
+    );
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw emailTakenError();
+    throw error;
   }
 }
 
-function diff(current: Profile, patch: Record<string, unknown>): ProfileChanges {
+function diff(current: Profile, patch: ProfilePatch): ProfileChanges {
   const changes: ProfileChanges = {};
-  for (const field of FIELDS) {
-    const to = patch[field] as string | null | undefined;
+  for (const field of PROFILE_FIELDS) {
+    const to = patch[field];
     if (to === undefined || to === current[field]) continue;
     changes[field] = { from: current[field], to };
   }
   return changes;
 }
 
-async function checkEmailChange(caller: Caller, current: Profile, to: string | null, options: UpdateOptions) {
-  // In the browser, a session alone does not let anyone move an account's email: the password does.
-  if ((options.via === "UI" || options.via === "ADMIN") && caller.id === current.id && !caller.tokenId) {
+/** In the browser, a session alone does not let anyone move their own account's email: the password does. */
+function needsPassword(caller: Caller, target: Profile, options: UpdateOptions): boolean {
+  return (options.via === "UI" || options.via === "ADMIN") && caller.id === target.id && !caller.tokenId;
+}
+
+/** Checks the current password where one is needed (true when it was) and that the address is free. */
+async function checkEmailChange(caller: Caller, current: Profile, to: string | null, options: UpdateOptions): Promise<boolean> {
+  const checked = needsPassword(caller, current, options);
+  if (checked) {
     const client = await db();
     const self = await client.user.findUnique({ where: { id: current.id }, select: { passwordHash: true } });
     const ok = options.currentPassword ? await verifyPassword(self?.passwordHash, options.currentPassword) : false;
     if (!ok) {
       const message = options.currentPassword ? "The current password is not correct" : CURRENT_PASSWORD_REQUIRED;
-      throw new ProfileError("INVALID", message, { issues: [{ field: "currentPassword", message }] });
+      throw fieldError("INVALID", "currentPassword", message);
     }
   }
-  if (to && (await (await db()).user.findUnique({ where: { email: to }, select: { id: true } }))) {
-    throw new ProfileError("CONFLICT", EMAIL_TAKEN, { issues: [{ field: "email", message: EMAIL_TAKEN }] });
-  }
+  if (to && (await (await db()).user.findUnique({ where: { email: to }, select: { id: true } }))) throw emailTakenError();
+  return checked;
 }
 
-/** Compare-and-set write plus its event; null when another writer got there first. */
-async function write(caller: Caller, current: Profile, changes: ProfileChanges, via: ChangeVia): Promise<Profile | null> {
-  const client = await db();
-  const data: Record<string, string | null> = {};
-  for (const [field, change] of Object.entries(changes)) data[field] = change.to;
+/** The new version and its event; the caller holds the row lock. */
+async function write(tx: Prisma.TransactionClient, caller: Caller, current: Profile, changes: ProfileChanges, via: ChangeVia) {
+  const data: Prisma.UserUpdateInput = {};
+  for (const [field, change] of Object.entries(changes)) (data as Record<string, unknown>)[field] = change.to;
   const sequence = current.sequence + 1;
-  data.searchText = searchText({ ...current, ...data } as Profile);
-  try {
-    // One batch transaction: the update only matches the version that was read (else P2025), and
-    // the event commits with it or not at all.
-    const [profile] = await client.$transaction([
-      client.user.update({ where: { id: current.id, sequence: current.sequence }, data: { ...data, sequence }, select: PROFILE_SELECT }),
-      client.profileEvent.create({
-        data: { userId: current.id, sequence, actorId: caller.id, tokenId: caller.tokenId ?? null, via, changes },
-        select: { id: true },
-      }),
-    ]);
-    return profile;
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError) {
-      if (error.code === "P2025") return null; // another writer moved the sequence on
-      if (error.code === "P2002") {
-        if (changes.email) throw new ProfileError("CONFLICT", EMAIL_TAKEN, { issues: [{ field: "email", message: EMAIL_TAKEN }] });
-        return null; // the (userId, sequence) event key: a concurrent writer won
-      }
-    }
-    throw error;
-  }
+  const profile = await tx.user.update({
+    where: { id: current.id },
+    data: { ...data, sequence, searchText: searchText({ ...current, ...(data as Partial<Profile>) }) },
+    select: PROFILE_SELECT,
+  });
+  await tx.profileEvent.create({
+    data: { userId: current.id, sequence, actorId: caller.id, tokenId: caller.tokenId ?? null, via, changes },
+    select: { id: true },
+  });
+  return profile;
 }
 
 /** The user's change history, newest first. */

@@ -1,6 +1,6 @@
-import type { Gender } from "./schema";
+import type { Gender, ProfileField, Role } from "./schema";
 
-export type Role = "USER" | "ORG_ADMIN" | "ADMIN";
+export type { ProfileField, Role };
 export type ChangeVia = "UI" | "ADMIN" | "ZITADEL_API" | "CAMUNDA_API";
 
 /** Who is asking, already authenticated by the transport. */
@@ -29,7 +29,6 @@ export interface Profile {
   updatedAt: Date;
 }
 
-export type ProfileField = "firstName" | "lastName" | "nickName" | "displayName" | "preferredLanguage" | "gender" | "email";
 export type ProfileChanges = Partial<Record<ProfileField, { from: string | null; to: string | null }>>;
 /** What an event records: profile fields, and for admin changes also role, username (creation) and "password". */
 export type EventChanges = Record<string, { from: string | null; to: string | null }>;

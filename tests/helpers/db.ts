@@ -7,7 +7,7 @@ import { setDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { hashPassword } from "@/lib/auth/password";
 import { ProfileError } from "@/lib/profile/errors";
-import type { Role } from "@/lib/profile/types";
+import type { Caller, Role } from "@/lib/profile/types";
 
 export type DbKind = "pglite" | "postgres";
 export const DB_KINDS: DbKind[] = ["pglite", "postgres"];
@@ -77,6 +77,9 @@ export async function makeUser(
     },
   });
 }
+
+/** The service's view of a user acting in their own name (no token). */
+export const caller = (user: { id: string; orgId: string; role: Role }): Caller => ({ id: user.id, orgId: user.orgId, role: user.role });
 
 /** "OK", or the ProfileError code the promise was refused with. */
 export async function outcome(promise: Promise<unknown>): Promise<string> {

@@ -3,7 +3,7 @@
  * Uses TEST_DATABASE_URL when given (an existing server whose role may create databases).
  */
 import type { TestProject } from "vitest/node";
-import { startTempPostgres } from "../../lib/db/temp-postgres";
+import { startTempPostgres } from "./temp-postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {

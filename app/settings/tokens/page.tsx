@@ -3,7 +3,7 @@ import Link from "next/link";
 import { CreateTokenForm, TokenList } from "@/components/token-forms";
 import { requireUser } from "@/lib/auth/session";
 import { listApiTokens } from "@/lib/auth/tokens";
-import { createTokenAction, revokeTokenAction } from "./actions";
+import { createTokenAction, revokeTokenAction } from "@/app/_actions/tokens";
 
 export const metadata: Metadata = { title: "API tokens" };
 
@@ -23,7 +23,7 @@ export default async function TokensPage() {
       </section>
       <section aria-labelledby="tokens-title">
         <h2 id="tokens-title" className="mb-3 text-base font-semibold">Your tokens</h2>
-        <TokenList tokens={tokens.map((t) => ({ ...t, revoke: revokeTokenAction.bind(null, t.id, "/settings/tokens") }))} />
+        <TokenList tokens={tokens.map((t) => ({ ...t, revoke: revokeTokenAction.bind(null, t.id) }))} />
       </section>
     </div>
   );

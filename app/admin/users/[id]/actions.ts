@@ -1,33 +1,34 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { currentUser } from "@/lib/auth/session";
-import { runAction, submitProfileForm, textFields } from "@/lib/http/form";
+import { formAction, idArgument, PROFILE_FORM_FIELDS, submitProfileForm } from "@/lib/http/form";
+import { done, type ProfileFormState } from "@/lib/http/form-state";
 import { changeRole, resetPassword } from "@/lib/profile/admin";
-import type { ActionState, ProfileFormState } from "@/lib/profile/form-state";
 
-export async function saveUserProfile(userId: string, _prev: ProfileFormState, formData: FormData): Promise<ProfileFormState> {
-  const state = await submitProfileForm(await currentUser(), userId, formData, "ADMIN");
-  if (state.status === "saved") revalidatePath(`/admin/users/${userId}`);
-  return state;
-}
+const userPage = (userId: string) => `/admin/users/${userId}`;
 
-export async function changeUserRole(userId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const values = textFields(formData, ["role"]);
-  return runAction(await currentUser(), values, async (caller) => {
-    await changeRole(caller, userId, values.role);
-    revalidatePath(`/admin/users/${userId}`);
-    return { status: "ok", message: "The role was changed.", values };
-  });
-}
+export const saveUserProfile = formAction<[typeof idArgument], ProfileFormState>(
+  { args: [idArgument], fields: PROFILE_FORM_FIELDS },
+  async ({ caller, args: [userId], values }) => {
+    const state = await submitProfileForm(caller, userId, values, "ADMIN");
+    if (state.status === "saved") revalidatePath(userPage(userId));
+    return state;
+  },
+);
 
-export async function resetUserPassword(userId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const values = textFields(formData, ["password"]);
-  return runAction(await currentUser(), {}, async (caller) => {
+export const changeUserRole = formAction({ args: [idArgument], fields: ["role"] }, async ({ caller, args: [userId], values }) => {
+  await changeRole(caller, userId, values.role);
+  revalidatePath(userPage(userId));
+  return done("The role was changed.", { values });
+});
+
+export const resetUserPassword = formAction(
+  { args: [idArgument], fields: ["password"], secret: ["password"] },
+  async ({ caller, args: [userId], values }) => {
     const { generatedPassword } = await resetPassword(caller, userId, values);
-    revalidatePath(`/admin/users/${userId}`);
+    revalidatePath(userPage(userId));
     return generatedPassword
-      ? { status: "ok", message: "The password was reset. Give the new password to the user; it is shown only now.", secret: generatedPassword }
-      : { status: "ok", message: "The password was changed." };
-  });
-}
+      ? done("The password was reset. Give the new password to the user; it is shown only now.", { secret: generatedPassword })
+      : done("The password was changed.");
+  },
+);

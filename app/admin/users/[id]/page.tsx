@@ -6,11 +6,12 @@ import { HistoryList } from "@/components/history-list";
 import { PasswordResetForm, RoleForm } from "@/components/admin-forms";
 import { TokenList } from "@/components/token-forms";
 import { listApiTokens } from "@/lib/auth/tokens";
-import { revokeTokenAction } from "@/app/settings/tokens/actions";
+import { revokeTokenAction } from "@/app/_actions/tokens";
 import { requireAdmin } from "@/lib/auth/session";
-import { ROLES, roleAtMost } from "@/lib/profile/access";
+import { toFormValues } from "@/lib/http/form-state";
+import { parseBefore } from "@/lib/http/search-params";
+import { grantableRoles } from "@/lib/profile/access";
 import { isProfileError } from "@/lib/profile/errors";
-import { toFormValues } from "@/lib/profile/form-state";
 import { ROLE_LABELS } from "@/lib/profile/schema";
 import { getProfile, isReadOnly, listProfileEvents } from "@/lib/profile/service";
 import { changeUserRole, resetUserPassword, saveUserProfile } from "./actions";
@@ -18,10 +19,10 @@ import { changeUserRole, resetUserPassword, saveUserProfile } from "./actions";
 export const metadata: Metadata = { title: "Edit user" };
 const HISTORY_PAGE = 20;
 
-export default async function AdminUserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ before?: string }> }) {
+export default async function AdminUserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
   const admin = await requireAdmin(`/admin/users/${id}`);
-  const before = Number((await searchParams).before) || undefined;
+  const before = parseBefore(await searchParams);
   const loaded = await Promise.all([
     getProfile(admin, id),
     listProfileEvents(admin, id, { limit: HISTORY_PAGE + 1, beforeSequence: before }),
@@ -66,14 +67,14 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
             <RoleForm
               action={changeUserRole.bind(null, profile.id)}
               role={profile.role}
-              grantable={ROLES.filter((r) => roleAtMost(r, admin.role))}
+              grantable={grantableRoles(admin.role)}
               disabled={readOnly}
             />
             <PasswordResetForm action={resetUserPassword.bind(null, profile.id)} disabled={readOnly} />
           </section>
           <section aria-labelledby="tokens-title" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
             <h2 id="tokens-title" className="mb-4 text-base font-semibold">API tokens</h2>
-            <TokenList tokens={tokens.map((t) => ({ ...t, revoke: revokeTokenAction.bind(null, t.id, `/admin/users/${profile.id}`) }))} />
+            <TokenList tokens={tokens.map((t) => ({ ...t, revoke: revokeTokenAction.bind(null, t.id) }))} />
           </section>
         </div>
         <section aria-labelledby="history-title">

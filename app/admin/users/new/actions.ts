@@ -1,24 +1,14 @@
 "use server";
 
-import { currentUser } from "@/lib/auth/session";
-import { runAction, textFields } from "@/lib/http/form";
+import { formAction } from "@/lib/http/form";
+import { done } from "@/lib/http/form-state";
 import { createUser } from "@/lib/profile/admin";
-import type { ActionState } from "@/lib/profile/form-state";
+import { PROFILE_FIELDS } from "@/lib/profile/schema";
 
-const CREATE_FIELDS = [
-  "username", "email", "firstName", "lastName", "displayName", "nickName", "preferredLanguage", "gender", "role", "orgId", "password",
-] as const;
+const CREATE_FIELDS = ["username", ...PROFILE_FIELDS, "role", "orgId", "password"];
 
-export async function createUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const values = textFields(formData, CREATE_FIELDS);
-  const kept = { ...values, password: "" }; // a typed password is never sent back to the page
-  return runAction(await currentUser(), kept, async (caller) => {
-    const { user, generatedPassword } = await createUser(caller, values);
-    return {
-      status: "ok",
-      message: `${user.displayName} (${user.username}) was created.${generatedPassword ? " Give them this password; it is shown only now:" : ""}`,
-      secret: generatedPassword,
-      href: `/admin/users/${user.id}`,
-    };
-  });
-}
+export const createUserAction = formAction({ fields: CREATE_FIELDS, secret: ["password"] }, async ({ caller, values }) => {
+  const { user, generatedPassword } = await createUser(caller, values);
+  const message = `${user.displayName} (${user.username}) was created.${generatedPassword ? " Give them this password; it is shown only now:" : ""}`;
+  return done(message, { secret: generatedPassword, href: `/admin/users/${user.id}` });
+});

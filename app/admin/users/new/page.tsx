@@ -3,7 +3,8 @@ import Link from "next/link";
 import { CreateUserForm } from "@/components/create-user-form";
 import { Alert } from "@/components/ui/alert";
 import { requireAdmin } from "@/lib/auth/session";
-import { ROLES, roleAtMost } from "@/lib/profile/access";
+import { READ_ONLY_NOTICE } from "@/lib/http/form-state";
+import { grantableRoles } from "@/lib/profile/access";
 import { listOrganizations } from "@/lib/profile/admin";
 import { isReadOnly } from "@/lib/profile/service";
 import { createUserAction } from "./actions";
@@ -24,9 +25,9 @@ export default async function NewUserPage({ searchParams }: { searchParams: Prom
       <section className="max-w-3xl rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
         <h1 className="mb-6 text-xl font-semibold">Create user</h1>
         {isReadOnly() ? (
-          <Alert tone="info">Users cannot be created: the identity service is in read-only mode.</Alert>
+          <Alert tone="info">{READ_ONLY_NOTICE} Users cannot be created.</Alert>
         ) : (
-          <CreateUserForm key={after ?? "new"} action={createUserAction} roles={ROLES.filter((r) => roleAtMost(r, admin.role))} orgs={orgs} />
+          <CreateUserForm key={after ?? "new"} action={createUserAction} roles={grantableRoles(admin.role)} orgs={orgs} />
         )}
       </section>
     </div>

@@ -1,11 +1,11 @@
-import { authenticateBasic } from "@/lib/auth/api";
-import { apiRoute, ifMatch, parseBody, readJson } from "@/lib/http/api";
+import { apiRoute, ifMatch, parseBody, readJson, type RouteOptions } from "@/lib/http/api";
 import { camunda, camundaOk } from "@/lib/http/camunda";
 import { ProfileError } from "@/lib/profile/errors";
 import { camundaProfileBody } from "@/lib/profile/schema";
 import { getProfile, updateProfile } from "@/lib/profile/service";
 
 type Params = { id: string; name?: string };
+const options: RouteOptions<Params> = { auth: "basic", subject: (params) => params.id };
 
 /** Camunda serves every route under /engine-rest/engine/{name}/ too; only the default engine exists here. */
 function checkEngine(params: Params) {
@@ -15,15 +15,13 @@ function checkEngine(params: Params) {
 }
 
 /** Camunda 7: a user's profile; the user id is the username. */
-export const GET = apiRoute<Params>(camunda, async (request, params) => {
+export const GET = apiRoute(camunda, options, async (_request, caller, params) => {
   checkEngine(params);
-  const caller = await authenticateBasic(request.headers.get("authorization"));
   return camundaOk(await getProfile(caller, { username: params.id }));
-}, (params) => params.id);
+});
 
-export const PUT = apiRoute<Params>(camunda, async (request, params) => {
+export const PUT = apiRoute(camunda, options, async (request, caller, params) => {
   checkEngine(params);
-  const caller = await authenticateBasic(request.headers.get("authorization"));
   const { id, ...input } = parseBody(camundaProfileBody, await readJson(request));
   // Camunda silently takes the path id; a body naming another user is more likely a bug: refuse it.
   if (id !== undefined && id !== params.id) {
@@ -31,4 +29,4 @@ export const PUT = apiRoute<Params>(camunda, async (request, params) => {
   }
   await updateProfile(caller, { username: params.id }, input, { via: "CAMUNDA_API", ifSequence: ifMatch(request) });
   return new Response(null, { status: 204 });
-}, (params) => params.id);
+});

@@ -1,4 +1,3 @@
-import { authenticateBearer } from "@/lib/auth/api";
 import { apiRoute, ifMatch, parseBody, readJson } from "@/lib/http/api";
 import { objectDetails, profileMessage, zitadel, zitadelOk } from "@/lib/http/zitadel";
 import { selectOrganisation } from "@/lib/profile/access";
@@ -8,15 +7,13 @@ import { getProfile, updateProfile } from "@/lib/profile/service";
 type Params = { userId: string };
 
 /** ZITADEL management v1: any user of the selected organisation (x-zitadel-orgid, default the caller's). */
-export const GET = apiRoute<Params>(zitadel, async (request, { userId }) => {
-  const caller = await authenticateBearer(request.headers.get("authorization"));
+export const GET = apiRoute<Params>(zitadel, { auth: "bearer" }, async (request, caller, { userId }) => {
   const orgId = selectOrganisation(caller, request.headers.get("x-zitadel-orgid"));
   const profile = await getProfile(caller, userId, { orgId });
   return zitadelOk({ details: objectDetails(profile), profile: profileMessage(profile) }, profile);
 });
 
-export const PUT = apiRoute<Params>(zitadel, async (request, { userId }) => {
-  const caller = await authenticateBearer(request.headers.get("authorization"));
+export const PUT = apiRoute<Params>(zitadel, { auth: "bearer" }, async (request, caller, { userId }) => {
   const orgId = selectOrganisation(caller, request.headers.get("x-zitadel-orgid"));
   const input = parseBody(zitadelProfileBody, await readJson(request));
   const { profile } = await updateProfile(caller, userId, input, { via: "ZITADEL_API", orgId, ifSequence: ifMatch(request) });

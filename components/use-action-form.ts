@@ -1,0 +1,48 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useMemo, useRef, type FormEvent } from "react";
+import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import type { FormState } from "@/lib/http/form-state";
+
+type Schema<In extends FieldValues, Out extends FieldValues> = z.ZodType<Out, In>;
+
+/**
+ * A form that validates as people type with a Zod schema and submits to a server action; the
+ * same action answers a post without JavaScript. Server field errors become the form's errors,
+ * and after an answer with errors focus goes to the first invalid field in visual order.
+ */
+export function useActionForm<In extends FieldValues, Out extends FieldValues, S extends FormState>(
+  schema: Schema<In, Out> | ((state: S) => Schema<In, Out>),
+  action: (state: Awaited<S>, formData: FormData) => Promise<S>,
+  options: { initialState: Awaited<S>; defaultValues: DefaultValues<In> | ((state: S) => DefaultValues<In>) },
+) {
+  const [state, formAction, pending] = useActionState(action, options.initialState);
+  const formRef = useRef<HTMLFormElement>(null);
+  const resolver = useMemo(() => zodResolver(typeof schema === "function" ? schema(state) : schema), [schema, state]);
+  const defaultValues = typeof options.defaultValues === "function" ? options.defaultValues(state) : options.defaultValues;
+  const errors = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries(state.errors ?? {}).map(([field, message]) => [field, { type: "server", message }]),
+      ) as FieldErrors<In>,
+    [state.errors],
+  );
+  const form = useForm<In, unknown, Out>({ resolver, defaultValues, errors, mode: "onChange" });
+
+  useEffect(() => {
+    if (state.errors && Object.keys(state.errors).length) {
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    }
+  }, [state]);
+
+  // Valid input goes to the same server action a form without JavaScript posts to.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const element = event.currentTarget;
+    return form.handleSubmit(() => startTransition(() => formAction(new FormData(element))))(event);
+  };
+
+  const errorOf = (name: Path<In>) => form.formState.errors[name]?.message as string | undefined;
+  return { state, form, formAction, pending, onSubmit, errorOf, formRef };
+}

@@ -1,0 +1,44 @@
+import { PROFILE_FIELDS, type ProfileField } from "../profile/schema";
+import type { Profile } from "../profile/types";
+
+/** The form's values as text, the way inputs hold them. */
+export type ProfileFormValues = Record<ProfileField, string>;
+
+/** What every form's server action answers: a status, what people read, and what they typed. */
+export interface FormState<Status extends string = string> {
+  status: "idle" | Status;
+  message?: string;
+  /** Field messages, by field name. */
+  errors?: Record<string, string>;
+  /** What the person submitted (never a password), so that nothing they typed is lost. */
+  values?: Record<string, string>;
+}
+
+/** What a profile form submission answers; rendered the same with or without JavaScript. */
+export interface ProfileFormState extends FormState<"saved" | "unchanged" | "invalid" | "conflict" | "error"> {
+  values?: ProfileFormValues;
+  /** The stored profile after a save, or the newer version after a conflict. */
+  saved?: ProfileFormValues;
+  sequence?: number;
+  /** When the newer version was saved (conflict). */
+  savedAt?: string;
+}
+
+/** What the smaller forms (role, password, tokens, sessions, create user) answer. */
+export interface ActionState extends FormState<"ok" | "error"> {
+  /** A generated password or a new token, shown once. */
+  secret?: string;
+  /** Where the result lives (a created user). */
+  href?: string;
+}
+
+export const READ_ONLY_NOTICE = "Profiles are read-only at the moment: the identity service is in read-only mode.";
+
+export function toFormValues(profile: Profile): ProfileFormValues {
+  return Object.fromEntries(PROFILE_FIELDS.map((field) => [field, profile[field] ?? ""])) as ProfileFormValues;
+}
+
+/** A successful answer of one of the smaller forms. */
+export function done(message: string, extra: Omit<ActionState, "status" | "message"> = {}): ActionState {
+  return { status: "ok", message, ...extra };
+}
