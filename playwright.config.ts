@@ -23,11 +23,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "browser", testIgnore: /(api|postgres)\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    { name: "browser", testIgnore: /(api|adversarial|postgres|outage)\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
     // The API routes through real HTTP (tokens are still made in the browser, as a person would).
-    { name: "api", testMatch: /api\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
-    // Two app instances side by side on one PostgreSQL server.
-    { name: "postgres", testMatch: /postgres\.spec\.ts/, use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PG_PORT}` } },
+    { name: "api", testMatch: /(api|adversarial)\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    // Two app instances side by side on one PostgreSQL server; and one whose database goes away.
+    { name: "postgres", testMatch: /(postgres|outage)\.spec\.ts/, use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PG_PORT}` } },
   ],
   webServer: [
     {

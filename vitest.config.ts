@@ -10,6 +10,10 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts"],
+    // The logger's lines (requests, security events) would drown the report.
+    env: { LOG_LEVEL: "silent" },
+    // next-auth imports "next/server" without an extension, which Node's ESM loader refuses; bundled by Vite it resolves.
+    server: { deps: { inline: ["next-auth"] } },
     globalSetup: ["tests/helpers/postgres-server.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { currentUser } from "@/lib/auth/session";
+import { demoAccountsExist } from "@/lib/auth/account";
 import { isAdmin } from "@/lib/profile/access";
-import { signOutAction } from "./_actions/session";
+import { signOutAction } from "./_actions/sessions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,7 +12,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const user = await currentUser();
+  const [user, demo] = await Promise.all([currentUser(), demoAccountsExist()]);
   return (
     <html lang="en">
       <body className="min-h-screen">
@@ -25,8 +26,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               Profiles
             </Link>
             {user && (
-              <nav aria-label="Account" className="flex items-center gap-4 text-sm">
+              <nav aria-label="Account" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
                 <Link href="/profile" className="text-slate-700 hover:text-slate-900">My profile</Link>
+                <Link href="/settings/security" className="text-slate-700 hover:text-slate-900">Security</Link>
                 <Link href="/settings/tokens" className="text-slate-700 hover:text-slate-900">API tokens</Link>
                 {isAdmin(user) && <Link href="/admin/users" className="text-slate-700 hover:text-slate-900">Users</Link>}
                 <span className="hidden text-slate-500 sm:inline">
@@ -41,6 +43,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             )}
           </div>
         </header>
+        {demo && (
+          <div role="note" className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm text-amber-950">
+            Demo accounts with a published password exist on this server. Do not keep real data here, or remove them (see README).
+          </div>
+        )}
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">
           {children}
         </main>

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { MIN_PASSWORD, passwordResetForm, role as roleSchema, ROLE_LABELS, ROLES, type Role } from "@/lib/profile/schema";
 import type { ActionState } from "@/lib/http/form-state";
 import { Alert } from "./ui/alert";
-import { InputField, SelectField } from "./ui/field";
+import { CheckboxField, InputField, SelectField } from "./ui/field";
 import { OneTimeSecret } from "./ui/one-time-secret";
 import { SubmitButton } from "./ui/submit-button";
 import { useActionForm } from "./use-action-form";
@@ -42,19 +42,28 @@ export function RoleForm({ action, role, grantable, disabled }: { action: Action
   );
 }
 
-/** Sets a password the admin types, or generates one and shows it once. */
-export function PasswordResetForm({ action, disabled }: { action: Action; disabled: boolean }) {
+/**
+ * Sets a password the admin types, or generates one and shows it once; by default the user's API
+ * tokens are revoked too. Resetting one's own password asks for the current one.
+ */
+export function PasswordResetForm({ action, disabled, own }: { action: Action; disabled: boolean; own: boolean }) {
   const { state, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(passwordResetForm, action, {
     initialState: IDLE,
-    defaultValues: { password: "" },
+    defaultValues: { password: "", revokeTokens: true, currentPassword: "" },
   });
-  const hint = `Leave empty to generate one. At least ${MIN_PASSWORD} characters.`;
+  const hint = own
+    ? `Leave empty to generate one. At least ${MIN_PASSWORD} characters.`
+    : `Leave empty to generate one. At least ${MIN_PASSWORD} characters. They choose their own at next sign-in.`;
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">
       <Result state={state} />
       {state.secret && <OneTimeSecret label="Generated password" value={state.secret} />}
       <fieldset disabled={disabled} className="max-w-sm space-y-3">
+        {own && (
+          <InputField {...form.register("currentPassword")} label="Your current password" error={errorOf("currentPassword")} type="password" autoComplete="current-password" required />
+        )}
         <InputField {...form.register("password")} label="New password" optional hint={hint} error={errorOf("password")} type="password" autoComplete="new-password" />
+        <CheckboxField {...form.register("revokeTokens")} label="Also revoke their API tokens" hint="Programs using them stop working until new tokens are made." defaultChecked />
         <SubmitButton pending={pending} pendingLabel="Resetting…">Reset password</SubmitButton>
       </fieldset>
     </form>

@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { tokenForm } from "@/lib/profile/schema";
+import { TOKEN_LIFETIMES, tokenForm } from "@/lib/profile/schema";
 import type { ActionState } from "@/lib/http/form-state";
 import type { TokenView } from "@/lib/auth/tokens";
 import { Alert } from "./ui/alert";
-import { InputField } from "./ui/field";
+import { InputField, SelectField } from "./ui/field";
 import { OneTimeSecret } from "./ui/one-time-secret";
 import { SubmitButton } from "./ui/submit-button";
 import { useActionForm } from "./use-action-form";
@@ -17,8 +17,12 @@ const IDLE: ActionState = { status: "idle" };
 export function CreateTokenForm({ action }: { action: Action }) {
   const { state, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(tokenForm, action, {
     initialState: IDLE,
-    defaultValues: (s: ActionState) => ({ name: s.status === "error" ? (s.values?.name ?? "") : "" }),
+    defaultValues: (s: ActionState) => ({
+      name: s.status === "error" ? (s.values?.name ?? "") : "",
+      expiresInDays: ((s.status === "error" ? s.values?.expiresInDays : undefined) ?? "90") as (typeof TOKEN_LIFETIMES)[number],
+    }),
   });
+  const kept = state.status === "error" ? state.values : undefined;
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       <div aria-live="polite" className="empty:hidden">
@@ -27,7 +31,12 @@ export function CreateTokenForm({ action }: { action: Action }) {
       {state.secret && <OneTimeSecret label="New token" value={state.secret} />}
       <div className="max-w-md space-y-3">
         <InputField {...form.register("name")} label="Token name" hint={NAME_HINT} error={errorOf("name")} maxLength={100}
-          defaultValue={state.status === "error" ? state.values?.name : ""} autoComplete="off" required />
+          defaultValue={kept?.name ?? ""} autoComplete="off" required />
+        <SelectField {...form.register("expiresInDays")} label="Expires" error={errorOf("expiresInDays")} defaultValue={kept?.expiresInDays ?? "90"}>
+          {TOKEN_LIFETIMES.map((days) => (
+            <option key={days} value={days}>{days ? `In ${days} days` : "Never"}</option>
+          ))}
+        </SelectField>
         <SubmitButton pending={pending} pendingLabel="Creating…">Create token</SubmitButton>
       </div>
     </form>
@@ -61,6 +70,7 @@ export function TokenList({ tokens }: { tokens: (TokenView & { revoke: Action })
             <th scope="col" className="px-3 py-2 font-medium">Name</th>
             <th scope="col" className="px-3 py-2 font-medium">Created</th>
             <th scope="col" className="px-3 py-2 font-medium">Last used</th>
+            <th scope="col" className="px-3 py-2 font-medium">Expires</th>
             <th scope="col" className="px-3 py-2 font-medium">Status</th>
           </tr>
         </thead>
@@ -70,8 +80,15 @@ export function TokenList({ tokens }: { tokens: (TokenView & { revoke: Action })
               <td dir="auto" className="max-w-[14rem] truncate px-3 py-2 font-medium">{t.name}</td>
               <td className="px-3 py-2 whitespace-nowrap text-slate-700">{when(t.createdAt)}</td>
               <td className="px-3 py-2 whitespace-nowrap text-slate-700">{when(t.lastUsedAt)}</td>
+              <td className="px-3 py-2 whitespace-nowrap text-slate-700">{t.expiresAt ? when(t.expiresAt) : "never"}</td>
               <td className="px-3 py-2 text-right">
-                {t.revokedAt ? <span className="text-slate-600">Revoked {when(t.revokedAt)}</span> : <RevokeButton action={t.revoke} name={t.name} />}
+                {t.revokedAt ? (
+                  <span className="text-slate-600">Revoked {when(t.revokedAt)}</span>
+                ) : t.expired ? (
+                  <span className="text-slate-600">Expired</span>
+                ) : (
+                  <RevokeButton action={t.revoke} name={t.name} />
+                )}
               </td>
             </tr>
           ))}

@@ -1,24 +1,25 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { signIn } from "./fixtures";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { basicAuth as basic, expect, test } from "./fixtures";
 
-async function createToken(page: Page, name: string): Promise<string> {
+async function createToken(page: Page, name: string, expires?: string): Promise<string> {
   await page.goto("/settings/tokens");
   await page.getByLabel("Token name").fill(name);
+  if (expires) await page.getByLabel("Expires").selectOption({ label: expires });
   await page.getByRole("button", { name: "Create token" }).click();
   await expect(page.getByText(`Token “${name}” was created.`)).toBeVisible();
   return ((await page.getByLabel("New token").textContent()) ?? "").trim();
 }
 
-const basic = (user: string, secret: string) => `Basic ${Buffer.from(`${user}:${secret}`).toString("base64")}`;
-
 async function me(request: APIRequestContext, token: string) {
   return request.get("/auth/v1/users/me/profile", { headers: { authorization: `Bearer ${token}` } });
 }
 
-test("a token made in the UI works on every route until it is revoked, and the history names it", async ({ page, request }) => {
-  await signIn(page, "orgadmin");
-  const token = await createToken(page, "HR sync");
+test("a token made in the UI works on every route until it is revoked, and the history names it", async ({ request, newUser }) => {
+  const { page, username, id: ownId } = await newUser({ role: "ORG_ADMIN", firstName: "Grace", lastName: "Hopper" });
+  const colleague = await newUser();
+  const token = await createToken(page, "HR sync", "Never");
   expect(token).toMatch(/^pst_[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByRole("row", { name: /HR sync/ })).toContainText("never");
 
   // ZITADEL auth v1
   const got = await me(request, token);
@@ -43,25 +44,22 @@ test("a token made in the UI works on every route until it is revoked, and the h
   expect(stale.status()).toBe(412);
   expect(await stale.json()).toMatchObject({ code: 9 });
 
-  // ZITADEL management v1, on a user of the same organisation (alice).
-  await page.goto("/admin/users?q=alice");
-  const aliceHref = await page.getByRole("link", { name: /Alice|Zoë/ }).first().getAttribute("href");
-  const aliceId = aliceHref!.split("/").pop()!;
-  const mgmt = await request.get(`/management/v1/users/${aliceId}/profile`, { headers: { authorization: `Bearer ${token}` } });
+  // ZITADEL management v1, on a user of the same organisation.
+  const mgmt = await request.get(`/management/v1/users/${colleague.id}/profile`, { headers: { authorization: `Bearer ${token}` } });
   expect(mgmt.status()).toBe(200);
-  const mgmtPut = await request.put(`/management/v1/users/${aliceId}/profile`, {
+  const mgmtPut = await request.put(`/management/v1/users/${colleague.id}/profile`, {
     headers: { authorization: `Bearer ${token}` },
     data: { ...(await mgmt.json()).profile, nickName: "Set over the API" },
   });
   expect(mgmtPut.status()).toBe(200);
 
-  // Camunda 7, with username:token.
-  const camunda = await request.get("/engine-rest/engine/default/user/orgadmin/profile", { headers: { authorization: basic("orgadmin", token) } });
+  // Camunda 7, with username:token, on the named-engine path its SDK uses.
+  const camunda = await request.get(`/engine-rest/engine/default/user/${username}/profile`, { headers: { authorization: basic(username, token) } });
   expect(camunda.status()).toBe(200);
   const camundaBody = await camunda.json();
-  expect(camundaBody).toEqual({ id: "orgadmin", firstName: "Grace", lastName: "Hopper", email: "orgadmin@example.com" });
-  const camundaPut = await request.put("/engine-rest/user/orgadmin/profile", {
-    headers: { authorization: basic("orgadmin", token) },
+  expect(camundaBody).toEqual({ id: username, firstName: "Grace", lastName: "Hopper", email: `${username}@example.net` });
+  const camundaPut = await request.put(`/engine-rest/user/${username}/profile`, {
+    headers: { authorization: basic(username, token) },
     data: { ...camundaBody, lastName: "Brewster Hopper" },
   });
   expect(camundaPut.status()).toBe(204);
@@ -73,18 +71,24 @@ test("a token made in the UI works on every route until it is revoked, and the h
   await expect(history).toContainText("Last name: Hopper → Brewster Hopper");
   await expect(history).toContainText("via ZITADEL API");
 
-  // Revoked: 401 at once, on both kinds of auth.
+  // Revoked: 401 at once, on both kinds of auth; the security activity shows both.
   await page.goto("/settings/tokens");
   await page.getByRole("button", { name: "Revoke HR sync" }).click();
   await expect(page.getByText(/Revoked/)).toBeVisible();
   expect((await me(request, token)).status()).toBe(401);
-  const revoked = await request.get("/engine-rest/user/orgadmin/profile", { headers: { authorization: basic("orgadmin", token) } });
+  const revoked = await request.get(`/engine-rest/user/${username}/profile`, { headers: { authorization: basic(username, token) } });
   expect(revoked.status()).toBe(401);
   expect(revoked.headers()["www-authenticate"]).toBe('Basic realm="default"');
+  await page.goto("/settings/security");
+  const activity = page.getByRole("region", { name: "Recent security activity" });
+  await expect(activity).toContainText("API token “HR sync” created");
+  await expect(activity).toContainText("API token “HR sync” revoked");
+  await expect(activity).toContainText("API token “HR sync” refused (revoked)");
+  expect(ownId).toBeTruthy();
 });
 
-test("a stale form gets the conflict view after a change over the API", async ({ page, request }) => {
-  await signIn(page, "bob");
+test("a stale form gets the conflict view after a change over the API", async ({ request, newUser }) => {
+  const { page } = await newUser();
   const token = await createToken(page, "script");
   await page.goto("/profile");
   const current = (await (await me(request, token)).json()).profile;
@@ -95,8 +99,10 @@ test("a stale form gets the conflict view after a change over the API", async ({
   await expect(page.getByRole("alert").filter({ hasText: "Someone else saved this profile" })).toContainText("Changed by a script");
 });
 
-test("errors: 401, 403, 404, 412, 413 and 415 in each surface's format", async ({ page, request }) => {
-  await signIn(page, "alice");
+test("errors: 401, 403, 404, 412, 413 and 415 in each surface's format", async ({ request, newUser }) => {
+  const { page, username } = await newUser();
+  const colleague = await newUser();
+  const stranger = await newUser({ org: "Globex" });
   const token = await createToken(page, "errors");
   const auth = { authorization: `Bearer ${token}` };
 
@@ -104,25 +110,25 @@ test("errors: 401, 403, 404, 412, 413 and 415 in each surface's format", async (
   expect(noAuth.status()).toBe(401);
   expect(await noAuth.json()).toMatchObject({ code: 16, details: [{ "@type": "type.googleapis.com/zitadel.v1.ErrorDetail" }] });
 
-  const camundaNoAuth = await request.get("/engine-rest/user/alice/profile");
+  const camundaNoAuth = await request.get(`/engine-rest/user/${username}/profile`);
   expect(camundaNoAuth.status()).toBe(401);
   expect(camundaNoAuth.headers()["www-authenticate"]).toMatch(/^Basic realm=/);
 
-  const colleague = await request.get("/engine-rest/user/orgadmin/profile", { headers: { authorization: basic("alice", token) } });
-  expect(colleague.status()).toBe(403);
-  expect((await colleague.json()).type).toBe("AuthorizationException");
+  const sameOrg = await request.get(`/engine-rest/user/${colleague.username}/profile`, { headers: { authorization: basic(username, token) } });
+  expect(sameOrg.status()).toBe(403);
+  expect((await sameOrg.json()).type).toBe("AuthorizationException");
 
-  const otherOrg = await request.get("/engine-rest/user/bob/profile", { headers: { authorization: basic("alice", token) } });
+  const otherOrg = await request.get(`/engine-rest/user/${stranger.username}/profile`, { headers: { authorization: basic(username, token) } });
   expect(otherOrg.status()).toBe(404);
-  expect(await otherOrg.json()).toEqual({ type: "InvalidRequestException", message: "User with id bob does not exist" });
+  expect(await otherOrg.json()).toEqual({ type: "InvalidRequestException", message: `User with id ${stranger.username} does not exist` });
 
   const unknown = await request.get("/management/v1/users/does-not-exist/profile", { headers: auth });
   expect(unknown.status()).toBe(404);
   expect((await unknown.json()).code).toBe(5);
 
-  const stale = await request.put("/engine-rest/user/alice/profile", {
-    headers: { authorization: basic("alice", token), "if-match": '"999"' },
-    data: { id: "alice", firstName: "A", lastName: "B", email: "alice@example.com" },
+  const stale = await request.put(`/engine-rest/user/${username}/profile`, {
+    headers: { authorization: basic(username, token), "if-match": '"999"' },
+    data: { id: username, firstName: "A", lastName: "B", email: `${username}@example.net` },
   });
   expect(stale.status()).toBe(412);
 
@@ -130,7 +136,7 @@ test("errors: 401, 403, 404, 412, 413 and 415 in each surface's format", async (
   expect(huge.status()).toBe(413);
   expect((await huge.json()).code).toBe(3);
 
-  const text = await request.put("/engine-rest/user/alice/profile", { headers: { authorization: basic("alice", token), "content-type": "text/plain" }, data: "hello" });
+  const text = await request.put(`/engine-rest/user/${username}/profile`, { headers: { authorization: basic(username, token), "content-type": "text/plain" }, data: "hello" });
   expect(text.status()).toBe(415);
   expect((await text.json()).type).toBe("InvalidRequestException");
 
@@ -139,12 +145,18 @@ test("errors: 401, 403, 404, 412, 413 and 415 in each surface's format", async (
   expect(await broken.json()).toMatchObject({ code: 3, message: "The body is not valid JSON" });
 });
 
-test("the OpenAPI document and the docs page", async ({ page, request }) => {
+test("the OpenAPI document and the docs page, with examples for the address it is served from", async ({ page, request, baseURL }) => {
   const doc = await (await request.get("/api/openapi.json")).json();
   expect(doc.openapi).toBe("3.1.0");
-  expect(Object.keys(doc.paths)).toEqual(["/auth/v1/users/me/profile", "/management/v1/users/{userId}/profile", "/engine-rest/user/{id}/profile"]);
+  expect(Object.keys(doc.paths)).toEqual([
+    "/auth/v1/users/me/profile",
+    "/management/v1/users/{userId}/profile",
+    "/engine-rest/user/{id}/profile",
+    "/engine-rest/engine/{name}/user/{id}/profile",
+  ]);
   expect(doc.components.schemas.ZitadelProfile.properties.firstName).toMatchObject({ type: "string", maxLength: 200 });
   await page.goto("/docs");
   await expect(page.getByRole("heading", { name: "API documentation" })).toBeVisible();
-  await expect(page.locator("pre")).toHaveCount(6);
+  await expect(page.locator("pre")).toHaveCount(8);
+  await expect(page.locator("pre").first()).toContainText(`${baseURL}/auth/v1/users/me/profile`);
 });

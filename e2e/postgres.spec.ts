@@ -1,14 +1,14 @@
-import { expect, test } from "@playwright/test";
-import { formMessage, saveButton, signIn } from "./fixtures";
+import { basicAuth, expect, formMessage, saveButton, signIn, test } from "./fixtures";
 
 // Two instances of the app on one PostgreSQL (e2e/serve-postgres.ts): the first at baseURL, the
 // second on the next port. They share nothing but the database and AUTH_SECRET.
 const secondInstance = (baseURL: string) => baseURL.replace(/:(\d+)$/, (_, port: string) => `:${Number(port) + 1}`);
 
-test("a session signed in on one instance is honoured by the other, and a stale save on either gets the conflict view", async ({ browser, baseURL }) => {
+test("a session signed in on one instance is honoured by the other, and a stale save on either gets the conflict view", async ({ browser, baseURL, newUser }) => {
+  const user = await newUser();
   const context = await browser.newContext(); // cookies are per host, not per port: one jar for both
   const onFirst = await context.newPage();
-  await signIn(onFirst, "alice");
+  await signIn(onFirst, user.username, user.password);
   const onSecond = await context.newPage();
   await onSecond.goto(`${secondInstance(baseURL!)}/profile`);
   await expect(onSecond.getByRole("heading", { name: "My profile" })).toBeVisible();
@@ -26,18 +26,26 @@ test("a session signed in on one instance is honoured by the other, and a stale 
 
   await onFirst.reload();
   await expect(onFirst.getByLabel("Nickname")).toHaveValue("from the second instance");
-  await expect(onFirst.getByRole("region", { name: "Recent changes" }).getByRole("listitem").filter({ hasText: "version" })).toHaveCount(2);
+  await expect(onFirst.getByRole("region", { name: "Recent changes" }).getByRole("listitem").filter({ hasText: "version" })).toHaveCount(3); // created, then two saves
+
+  // Signing out on one instance ends the session on both.
+  await onSecond.getByRole("button", { name: "Sign out" }).click();
+  await onFirst.goto("/profile");
+  await expect(onFirst).toHaveURL(/\/login/);
 });
 
-test("a token made on one instance works on the other, and its change shows on the first", async ({ page, request, baseURL }) => {
-  await signIn(page, "bob");
+async function createToken(page: import("@playwright/test").Page, name: string) {
   await page.goto("/settings/tokens");
-  await page.getByLabel("Token name").fill("cross-instance");
+  await page.getByLabel("Token name").fill(name);
   await page.getByRole("button", { name: "Create token" }).click();
-  const token = ((await page.getByLabel("New token").textContent()) ?? "").trim();
+  return ((await page.getByLabel("New token").textContent()) ?? "").trim();
+}
 
-  const url = `${secondInstance(baseURL!)}/engine-rest/user/bob/profile`;
-  const authorization = `Basic ${Buffer.from(`bob:${token}`).toString("base64")}`;
+test("a token made on one instance works on the other, and its change shows on the first", async ({ request, baseURL, newUser }) => {
+  const { page, username } = await newUser();
+  const token = await createToken(page, "cross-instance");
+  const url = `${secondInstance(baseURL!)}/engine-rest/user/${username}/profile`;
+  const authorization = basicAuth(username, token);
   const got = await request.get(url, { headers: { authorization } });
   expect(got.status()).toBe(200);
   const put = await request.put(url, { headers: { authorization, "if-match": got.headers()["etag"]! }, data: { ...(await got.json()), lastName: "Marley-Second" } });
@@ -46,4 +54,39 @@ test("a token made on one instance works on the other, and its change shows on t
   await page.goto("/profile");
   await expect(page.getByLabel("Last name")).toHaveValue("Marley-Second");
   await expect(page.getByRole("region", { name: "Recent changes" })).toContainText("with token “cross-instance” · via Camunda API");
+});
+
+test("50 writers without If-Match, spread over both instances, all succeed and the history has no gaps", async ({ request, baseURL, newUser }) => {
+  const { page, username } = await newUser();
+  const token = await createToken(page, "blind writers");
+  const authorization = basicAuth(username, token);
+  const before = Number((await request.get(`${baseURL}/engine-rest/user/${username}/profile`, { headers: { authorization } })).headers()["etag"]!.replaceAll('"', ""));
+  const statuses = await Promise.all(
+    Array.from({ length: 50 }, async (_, i) => {
+      const base = i % 2 ? secondInstance(baseURL!) : baseURL!;
+      const body = { id: username, firstName: `Writer ${i}`, lastName: username, email: `${username}@example.net` };
+      return (await request.put(`${base}/engine-rest/user/${username}/profile`, { headers: { authorization }, data: body })).status();
+    }),
+  );
+  expect(statuses).toEqual(Array(50).fill(204));
+  const after = await request.get(`${baseURL}/auth/v1/users/me/profile`, { headers: { authorization: `Bearer ${token}` } });
+  expect(Number((await after.json()).details.sequence)).toBe(before + 50);
+  await page.goto("/profile");
+  const versions = await page.getByRole("region", { name: "Recent changes" }).getByRole("listitem").filter({ hasText: "version" }).allTextContents();
+  const numbers = versions.map((text) => Number(/version (\d+)/.exec(text)![1]));
+  expect(numbers.length).toBeGreaterThan(5);
+  expect(numbers).toEqual(numbers.map((_, i) => before + 50 - i)); // newest first, one apart
+});
+
+test("both instances share the failed-password count", async ({ request, baseURL, newUser }) => {
+  const { username, password } = await newUser();
+  const wrong = { authorization: basicAuth(username, "not-the-password") };
+  for (const base of [baseURL!, baseURL!, baseURL!, secondInstance(baseURL!), secondInstance(baseURL!)]) {
+    expect((await request.get(`${base}/engine-rest/user/${username}/profile`, { headers: wrong })).status()).toBe(401);
+  }
+  for (const base of [baseURL!, secondInstance(baseURL!)]) {
+    const limited = await request.get(`${base}/engine-rest/user/${username}/profile`, { headers: { authorization: basicAuth(username, password) } });
+    expect(limited.status()).toBe(429);
+    expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
+  }
 });

@@ -8,7 +8,8 @@ import { startTempPostgres } from "../tests/helpers/temp-postgres";
 
 const port = Number(process.env.E2E_PG_PORT ?? 3101);
 const server = await startTempPostgres();
-const env = { ...process.env, DATABASE_URL: server.url, NODE_ENV: "production" as const };
+// Demo accounts are asked for explicitly: with DATABASE_URL they are not created by default.
+const env = { ...process.env, DATABASE_URL: server.url, NODE_ENV: "production" as const, SEED_DEMO: "true" };
 const children: ChildProcess[] = [];
 
 function stop() {

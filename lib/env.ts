@@ -2,13 +2,22 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+/** A true/false setting; unset (or empty) is undefined, so each setting picks its own default. */
 const flag = (name: string) =>
   z
     .enum(["true", "false", "1", "0", ""], {
       error: `${name} must be "true" or "false"`,
     })
     .optional()
-    .transform((v) => v === "true" || v === "1");
+    .transform((v) => (v === "true" || v === "1" ? true : v === "false" || v === "0" ? false : undefined));
+
+const count = (name: string, { min, max, fallback }: { min: number; max: number; fallback: number }) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number` })
+    .int({ error: `${name} must be a whole number` })
+    .min(min, { error: `${name} must be at least ${min}` })
+    .max(max, { error: `${name} must be at most ${max}` })
+    .default(fallback);
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -24,20 +33,22 @@ const schema = z.object({
     .string()
     .min(32, { error: "AUTH_SECRET must be at least 32 characters (try: openssl rand -base64 33)" })
     .optional(),
-  IDENTITY_READ_ONLY: flag("IDENTITY_READ_ONLY"),
-  SEED_DEMO: z
-    .enum(["true", "false", "1", "0", ""], { error: 'SEED_DEMO must be "true" or "false"' })
-    .optional()
-    .transform((v) => v !== "false" && v !== "0"),
-  DB_POOL_SIZE: z.coerce
-    .number({ error: "DB_POOL_SIZE must be a whole number" })
-    .int()
-    .min(1)
-    .max(200)
-    .default(10),
-});
+  IDENTITY_READ_ONLY: flag("IDENTITY_READ_ONLY").transform(Boolean),
+  /** Demo accounts with a published password: by default only on the embedded database. */
+  SEED_DEMO: flag("SEED_DEMO"),
+  DB_POOL_SIZE: count("DB_POOL_SIZE", { min: 1, max: 200, fallback: 10 }),
+  /** How many reverse proxies in front append to X-Forwarded-For; 0 trusts none of it. */
+  TRUST_PROXY_HOPS: count("TRUST_PROXY_HOPS", { min: 0, max: 10, fallback: 0 }),
+  /** A browser session ends after this long without a request... */
+  SESSION_IDLE_MINUTES: count("SESSION_IDLE_MINUTES", { min: 5, max: 7 * 24 * 60, fallback: 120 }),
+  /** ...and this long after signing in, whatever happens. */
+  SESSION_MAX_HOURS: count("SESSION_MAX_HOURS", { min: 1, max: 30 * 24, fallback: 12 }),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+    error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
+  }).default("info"),
+}).transform((env) => ({ ...env, SEED_DEMO: env.SEED_DEMO ?? !env.DATABASE_URL }));
 
-export type Env = z.infer<typeof schema>;
+export type Env = z.output<typeof schema>;
 
 function load(): Env {
   const result = schema.safeParse(process.env);

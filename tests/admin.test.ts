@@ -5,7 +5,9 @@ import { getProfile, listProfileEvents, updateProfile } from "@/lib/profile/serv
 import { seedUsers } from "@/lib/db/seed-users";
 import { setDb } from "@/lib/db/client";
 import type { Caller, Role } from "@/lib/profile/types";
-import { caller, createTestDb, DB_KINDS, makeUser, type TestDb, outcome } from "./helpers/db";
+import { createApiToken } from "@/lib/auth/tokens";
+import { startSession } from "@/lib/auth/session-store";
+import { caller, createTestDb, DB_KINDS, makeUser, PASSWORD, type TestDb, outcome } from "./helpers/db";
 
 type Target = "own" | "same org" | "other org" | "unknown";
 type Row = [Role, Target, view: string, edit: string, changeRole: string];
@@ -125,16 +127,62 @@ describe.each(DB_KINDS)("admin on %s", (kind) => {
     expect(user.orgId).toBe(orgAdmin.orgId);
   });
 
-  it("a password reset records an event without the password", async () => {
+  it("a password reset: the user must choose their own next, their sessions end, their tokens are revoked unless kept", async () => {
     const admin = await makeUser(t.client, { role: "ADMIN" });
     const user = await makeUser(t.client);
-    const { generatedPassword } = await resetPassword(caller(admin), user.id, { password: "" });
+    const kept = await makeUser(t.client);
+    for (const u of [user, kept]) {
+      await startSession(u.id);
+      await createApiToken(caller(u), { name: "script" });
+    }
+    const { generatedPassword, revokedTokens } = await resetPassword(caller(admin), user.id, { password: "", revokeTokens: "on" });
     const stored = await t.client.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(stored.passwordHash, generatedPassword!)).toBe(true);
-    const events = await t.client.profileEvent.findMany({ where: { userId: user.id } });
-    expect(events).toHaveLength(1);
-    expect(events[0]!.changes).toEqual({ password: { from: null, to: null } });
-    expect(JSON.stringify(events[0])).not.toContain(generatedPassword);
+    expect(stored.mustChangePassword).toBe(true);
+    expect(revokedTokens).toBe(1);
+    expect(await t.client.apiToken.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
+    expect(await t.client.session.count({ where: { userId: user.id, endedAt: null } })).toBe(0);
+    const [event] = await t.client.securityEvent.findMany({ where: { userId: user.id, type: "PASSWORD_RESET" } });
+    expect(event).toMatchObject({ actorId: admin.id, detail: { tokensRevoked: 1, sessionsEnded: 1 } });
+    expect(JSON.stringify(event)).not.toContain(generatedPassword);
+
+    await resetPassword(caller(admin), kept.id, { password: "" }); // the box unticked: tokens stay
+    expect(await t.client.apiToken.count({ where: { userId: kept.id, revokedAt: null } })).toBe(1);
+  });
+
+  it("a typed password must be strong; an admin resetting their own gives the current one", async () => {
+    const admin = await makeUser(t.client, { role: "ADMIN" });
+    const user = await makeUser(t.client);
+    const weak = await resetPassword(caller(admin), user.id, { password: "password1234" }).catch((e) => e);
+    expect(weak).toMatchObject({ code: "INVALID", issues: [{ field: "password", message: expect.stringContaining("commonly used password") }] });
+    const named = await resetPassword(caller(admin), user.id, { password: `x${user.username}x-plus-words` }).catch((e) => e);
+    expect(named).toMatchObject({ code: "INVALID", issues: [{ field: "password", message: "Must not contain your username or email address" }] });
+    expect((await t.client.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(user.passwordHash);
+
+    expect(await outcome(resetPassword(caller(admin), admin.id, { password: "violet-kestrel-umbrella-42" }))).toBe("INVALID");
+    expect(await outcome(resetPassword(caller(admin), admin.id, { password: "violet-kestrel-umbrella-42", currentPassword: "wrong" }))).toBe("INVALID");
+    expect(await outcome(resetPassword(caller(admin), admin.id, { password: "violet-kestrel-umbrella-42", currentPassword: PASSWORD }))).toBe("OK");
+    const self = await t.client.user.findUniqueOrThrow({ where: { id: admin.id } });
+    expect(await verifyPassword(self.passwordHash, "violet-kestrel-umbrella-42")).toBe(true);
+    expect(self.mustChangePassword).toBe(false); // they chose it themselves
+  });
+
+  it("a role change ends the user's sessions and is recorded as a security event", async () => {
+    const admin = await makeUser(t.client, { role: "ADMIN" });
+    const user = await makeUser(t.client);
+    await startSession(user.id);
+    await changeRole(caller(admin), user.id, "ORG_ADMIN");
+    expect(await t.client.session.count({ where: { userId: user.id, endedAt: null } })).toBe(0);
+    expect(await t.client.securityEvent.findFirst({ where: { userId: user.id, type: "ROLE_CHANGED" } })).toMatchObject({
+      actorId: admin.id,
+      detail: { from: "USER", to: "ORG_ADMIN" },
+    });
+  });
+
+  it("users an administrator creates must choose their own password at first sign-in", async () => {
+    const admin = await makeUser(t.client, { role: "ADMIN" });
+    const { user } = await createUser(caller(admin), { username: "first-timer", email: "first-timer@example.com", firstName: "F", lastName: "T", displayName: "F T" });
+    expect((await t.client.user.findUniqueOrThrow({ where: { id: user.id } })).mustChangePassword).toBe(true);
   });
 });
 

@@ -22,6 +22,8 @@ describe("the return path after sign-in stays on this site", () => {
     ["encoded slash", "/%2F/evil.example"],
     ["encoded slash, lower case", "/%2f%2fevil.example"],
     ["encoded backslash", "/%5Cevil.example"],
+    ["encoded tab", "/%09/evil.example"],
+    ["encoded NUL", "/profile%00"],
     ["absolute http URL", "http://evil.example/profile"],
     ["absolute https URL", "https://evil.example"],
     ["javascript: URL", "javascript:alert(1)"],

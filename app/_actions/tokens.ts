@@ -7,7 +7,7 @@ import { done } from "@/lib/http/form-state";
 
 /** Server actions of the token list, shown on /settings/tokens and on an admin's user page. */
 
-export const createTokenAction = formAction({ fields: ["name"] }, async ({ caller, values }) => {
+export const createTokenAction = formAction({ fields: ["name", "expiresInDays"] }, async ({ caller, values }) => {
   const { token, view } = await createApiToken(caller, values);
   revalidatePath("/settings/tokens");
   return done(`Token “${view.name}” was created. Copy it now: it is shown only once.`, { secret: token });

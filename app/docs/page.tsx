@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { openApiDocument } from "@/lib/http/openapi";
 
@@ -12,21 +13,34 @@ type Operation = {
   responses: Record<string, { description: string }>;
 };
 
-const BASE = "http://localhost:3000";
-const EXAMPLES: Record<string, Record<string, string>> = {
-  "/auth/v1/users/me/profile": {
-    get: `curl -i ${BASE}/auth/v1/users/me/profile \\\n  -H "Authorization: Bearer $TOKEN"`,
-    put: `curl -i -X PUT ${BASE}/auth/v1/users/me/profile \\\n  -H "Authorization: Bearer $TOKEN" \\\n  -H "Content-Type: application/json" \\\n  -H 'If-Match: "3"' \\\n  -d '{"firstName":"Zoë","lastName":"O'"'"'Brien","displayName":"Zoë O'"'"'Brien","preferredLanguage":"de-CH","gender":"GENDER_FEMALE"}'`,
-  },
-  "/management/v1/users/{userId}/profile": {
-    get: `curl -i ${BASE}/management/v1/users/$USER_ID/profile \\\n  -H "Authorization: Bearer $TOKEN" \\\n  -H "x-zitadel-orgid: $ORG_ID"`,
-    put: `curl -i -X PUT ${BASE}/management/v1/users/$USER_ID/profile \\\n  -H "Authorization: Bearer $TOKEN" \\\n  -H "Content-Type: application/json" \\\n  -d '{"firstName":"Alice","lastName":"Liddell","nickName":"Al","displayName":"Alice Liddell","preferredLanguage":"en","gender":"GENDER_UNSPECIFIED"}'`,
-  },
-  "/engine-rest/user/{id}/profile": {
-    get: `curl -i -u alice:$TOKEN ${BASE}/engine-rest/user/alice/profile`,
-    put: `curl -i -X PUT -u alice:$TOKEN ${BASE}/engine-rest/user/alice/profile \\\n  -H "Content-Type: application/json" \\\n  -d '{"id":"alice","firstName":"Alice","lastName":"Liddell","email":"alice@example.com"}'`,
-  },
-};
+/** The address this page was served from (behind a proxy: the one the reader used), so the examples paste as they are. */
+async function baseUrl(): Promise<string> {
+  const request = await headers();
+  const first = (name: string) => request.get(name)?.split(",")[0]?.trim() || undefined;
+  const host = first("x-forwarded-host") ?? first("host");
+  const proto = first("x-forwarded-proto") ?? "http";
+  const saneHost = host && /^([\w.-]+|\[[\da-f:.]+\])(:\d{1,5})?$/i.test(host);
+  return saneHost && /^https?$/.test(proto) ? `${proto}://${host}` : "http://localhost:3000";
+}
+
+function examples(base: string): Record<string, Record<string, string>> {
+  const camunda = (prefix: string) => ({
+    get: `curl -i -u alice:$TOKEN ${base}${prefix}/user/alice/profile`,
+    put: `curl -i -X PUT -u alice:$TOKEN ${base}${prefix}/user/alice/profile \\\n  -H "Content-Type: application/json" \\\n  -d '{"id":"alice","firstName":"Alice","lastName":"Liddell","email":"alice@example.com"}'`,
+  });
+  return {
+    "/auth/v1/users/me/profile": {
+      get: `curl -i ${base}/auth/v1/users/me/profile \\\n  -H "Authorization: Bearer $TOKEN"`,
+      put: `curl -i -X PUT ${base}/auth/v1/users/me/profile \\\n  -H "Authorization: Bearer $TOKEN" \\\n  -H "Content-Type: application/json" \\\n  -H 'If-Match: "3"' \\\n  -d '{"firstName":"Zoë","lastName":"O'"'"'Brien","displayName":"Zoë O'"'"'Brien","preferredLanguage":"de-CH","gender":"GENDER_FEMALE"}'`,
+    },
+    "/management/v1/users/{userId}/profile": {
+      get: `curl -i ${base}/management/v1/users/$USER_ID/profile \\\n  -H "Authorization: Bearer $TOKEN" \\\n  -H "x-zitadel-orgid: $ORG_ID"`,
+      put: `curl -i -X PUT ${base}/management/v1/users/$USER_ID/profile \\\n  -H "Authorization: Bearer $TOKEN" \\\n  -H "Content-Type: application/json" \\\n  -d '{"firstName":"Alice","lastName":"Liddell","nickName":"Al","displayName":"Alice Liddell","preferredLanguage":"en","gender":"GENDER_UNSPECIFIED"}'`,
+    },
+    "/engine-rest/user/{id}/profile": camunda("/engine-rest"),
+    "/engine-rest/engine/{name}/user/{id}/profile": camunda("/engine-rest/engine/default"),
+  };
+}
 
 function typeOf(s: JsonSchema): string {
   if (s.enum) return s.enum.join(" | ");
@@ -58,8 +72,9 @@ function Fields({ schema }: { schema: JsonSchema }) {
 }
 
 /** Readable API documentation, rendered on the server from the OpenAPI document (no scripts, no internet). */
-export default function DocsPage() {
+export default async function DocsPage() {
   const doc = openApiDocument();
+  const example = examples(await baseUrl());
   const schemas = doc.components.schemas as Record<string, JsonSchema>;
   return (
     <div className="space-y-8">
@@ -107,7 +122,7 @@ export default function DocsPage() {
               </div>
               <div>
                 <h3 className="mb-1 text-sm font-semibold">Example</h3>
-                <pre className="overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs text-slate-100"><code>{EXAMPLES[path]?.[method]}</code></pre>
+                <pre className="overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs text-slate-100"><code>{example[path]?.[method]}</code></pre>
               </div>
             </section>
           );

@@ -1,7 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { signIn } from "@/lib/auth";
+import { RetryLater, signIn } from "@/lib/auth";
 import { safeReturnPath } from "@/lib/auth/return-path";
 
 export interface LoginState {
@@ -11,15 +11,17 @@ export interface LoginState {
 
 const WRONG = "The username or password is not correct.";
 
-export async function signInAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
-  const username = String(formData.get("username") ?? "").trim();
-  const password = String(formData.get("password") ?? "");
+export async function signInAction(_prev: LoginState, formData: unknown): Promise<LoginState> {
+  const field = (name: string) => (formData instanceof FormData ? formData.get(name) : null);
+  const username = String(field("username") ?? "").trim().slice(0, 254);
+  const password = String(field("password") ?? "");
   if (!username || !password) return { error: "Enter your username or email and your password.", username };
   try {
-    await signIn("credentials", { username, password, redirectTo: safeReturnPath(formData.get("callbackUrl")) });
+    await signIn("credentials", { username, password, redirectTo: safeReturnPath(field("callbackUrl")) });
     return {};
   } catch (error) {
-    // signIn redirects by throwing; only a refused sign-in is answered here.
+    // signIn redirects by throwing; only a refused sign-in is answered here, keeping what was typed.
+    if (error instanceof RetryLater) return { error: error.reason, username };
     if (error instanceof AuthError) return { error: WRONG, username };
     throw error;
   }

@@ -1,32 +1,37 @@
 import "server-only";
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { db } from "../db/client";
-import { authSecret } from "../env";
-import { verifyPassword } from "./password";
+import { authSecret, env } from "../env";
+import { log } from "../log";
+import { asProfileError } from "../http/known-error";
+import { signInWithPassword } from "./credentials";
+import { endOwnSession, loadSession } from "./session-store";
 
 const credentials = z.object({
-  username: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(1024),
+  username: z.string().trim().min(1).max(254).regex(/^[^\p{Cc}]+$/u),
+  password: z.string().min(1).max(1024).regex(/^[^\p{Cc}]+$/u),
 });
 
-/** Finds the account by username or (case-insensitively) email and checks the password. */
-export async function checkCredentials(username: string, password: string): Promise<{ id: string } | null> {
-  const client = await db();
-  const user = await client.user.findFirst({
-    where: { OR: [{ username }, { email: username.toLowerCase() }] },
-    select: { id: true, passwordHash: true },
-  });
-  // Verified even for an unknown user, so the answer takes as long either way.
-  const ok = await verifyPassword(user?.passwordHash, password);
-  return user && ok ? { id: user.id } : null;
+/** A sign-in that cannot be tried now (too many failures, or the database is away): `retryAfter` says when. */
+export class RetryLater extends CredentialsSignin {
+  code = "retry_later";
+  constructor(
+    readonly retryAfter: number,
+    /** The sentence people read (Auth.js appends a link to its own `message`). */
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
 }
 
 declare module "next-auth" {
   interface Session {
-    /** When the person signed in (ms since the epoch), to end the session after a password reset. */
-    signedInAt: number;
+    /** The browser session's id (a Session row); everything else is read from the database. */
+    sessionId?: string;
+  }
+  interface User {
+    sessionId?: string;
   }
 }
 
@@ -34,13 +39,14 @@ declare module "next-auth" {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // The cookie holds a JWT that names a Session row: ending the row ends the session everywhere.
+  session: { strategy: "jwt", maxAge: env().SESSION_MAX_HOURS * 60 * 60 },
   pages: { signIn: "/login" },
   logger: {
     // A refused sign-in is an answer, not a server error: no stack trace in the log for it.
     error(error: Error) {
-      if (error.name === "CredentialsSignin") return;
-      console.error(`[auth] ${error.name}: ${error.message}`, error.cause ?? "");
+      if (error.name === "CredentialsSignin" || error instanceof CredentialsSignin) return;
+      log.error({ err: error, cause: error.cause }, "auth error");
     },
   },
   providers: [
@@ -49,20 +55,41 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(input) {
         const parsed = credentials.safeParse(input);
         if (!parsed.success) return null;
-        return checkCredentials(parsed.data.username, parsed.data.password);
+        try {
+          return await signInWithPassword(parsed.data.username, parsed.data.password);
+        } catch (thrown) {
+          const error = asProfileError(thrown);
+          if (error?.retryAfter) throw new RetryLater(error.retryAfter, error.message);
+          throw thrown;
+        }
       },
     }),
   ],
   callbacks: {
-    // Auth.js renews `iat` whenever it re-signs the cookie, so sign-in time is a claim of our own.
-    jwt({ token, user }) {
-      if (user) token.signedInAt = Date.now();
-      return token;
+    async jwt({ token, user }) {
+      if (user) {
+        token.sid = user.sessionId;
+        return token;
+      }
+      // Every use of the cookie asks whether its session is still live: an ended one signs out.
+      if (typeof token.sid !== "string") return null;
+      try {
+        return (await loadSession(token.sid)) ? token : null;
+      } catch {
+        // The database is away: that ends no session (the page reports the outage instead).
+        return token;
+      }
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      session.signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : 0;
+      if (typeof token.sid === "string") session.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await endOwnSession(sid);
     },
   },
 }));

@@ -5,12 +5,12 @@ const ORIGIN = "http://return-path.invalid";
 /**
  * Where to go after signing in: a path on this origin, resolved as a URL the way a browser would.
  * Control characters (browsers drop tabs and line breaks, turning "/\t/evil.example" into
- * "//evil.example"), backslashes and encoded slashes are refused outright.
+ * "//evil.example"), backslashes and encoded slashes or control characters are refused outright.
  */
 export const returnPath = z
   .string()
   .max(2000)
-  .refine((value) => value.startsWith("/") && !/[\p{Cc}\\]|%2f|%5c/iu.test(value))
+  .refine((value) => value.startsWith("/") && !/[\p{Cc}\\]|%2f|%5c|%[01][0-9a-f]|%7f/iu.test(value))
   .transform((value, ctx) => {
     const url = URL.parse(value, ORIGIN);
     if (!url || url.origin !== ORIGIN || url.pathname.startsWith("//")) {

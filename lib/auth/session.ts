@@ -2,41 +2,36 @@ import "server-only";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { isAdmin } from "../profile/access";
-import { db } from "../db/client";
-import type { Caller } from "../profile/types";
+import { noteCaller } from "../http/request-context";
 import { auth } from "./index";
+import { loadSession, type SessionUser } from "./session-store";
 
-export interface SessionUser extends Caller {
-  username: string;
-  displayName: string;
-}
+export type { SessionUser };
+
+/** Where someone whose password an administrator set goes before anything else. */
+export const CHANGE_PASSWORD_PATH = "/settings/security";
 
 /**
- * The signed-in person, read fresh from the database (role and organisation may have changed);
- * once per request, however many components ask.
+ * The signed-in person: the session cookie names a live Session row, and the user is read fresh
+ * with it (role and organisation may have changed). Once per request, however many ask.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
-  const id = session?.user?.id;
-  if (!session || !id) return null;
-  const client = await db();
-  const user = await client.user.findUnique({
-    where: { id },
-    select: { id: true, orgId: true, role: true, username: true, displayName: true, passwordChangedAt: true },
-  });
-  if (!user) return null;
-  const { passwordChangedAt, ...rest } = user;
-  // A password reset ends the sessions signed in before it (JWTs cannot be recalled otherwise).
-  if (passwordChangedAt && session.signedInAt < passwordChangedAt.getTime()) return null;
-  return rest;
+  const user = session?.sessionId ? await loadSession(session.sessionId) : null;
+  if (user) noteCaller(user.id);
+  return user;
 });
 
 const loginUrl = (returnTo?: string) => (returnTo ? `/login?callbackUrl=${encodeURIComponent(returnTo)}` : "/login");
 
-/** Guard for pages: the signed-in person, or a redirect to /login that comes back to `returnTo`. */
+/**
+ * Guard for pages: the signed-in person, or a redirect to /login that comes back to `returnTo`.
+ * Until they replace a password an administrator chose, people see only the page that does that.
+ */
 export async function requireUser(returnTo: string): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect(loginUrl(returnTo));
+  if (user.mustChangePassword && returnTo !== CHANGE_PASSWORD_PATH) redirect(CHANGE_PASSWORD_PATH);
   return user;
 }
 
@@ -47,9 +42,13 @@ export async function requireAdmin(returnTo: string): Promise<SessionUser> {
   return user;
 }
 
-/** Guard for server actions: the signed-in person, or a redirect to /login (nothing is done). */
-export async function requireCaller(): Promise<SessionUser> {
+/**
+ * Guard for server actions: the signed-in person, or a redirect to /login (nothing is done).
+ * Only `passwordChange` actions run while an administrator-set password awaits replacing.
+ */
+export async function requireCaller({ passwordChange = false } = {}): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect(loginUrl());
+  if (user.mustChangePassword && !passwordChange) redirect(CHANGE_PASSWORD_PATH);
   return user;
 }

@@ -1,9 +1,10 @@
 import crypto from "node:crypto";
 import { db } from "../db/client";
-import { findManaged } from "../profile/service";
+import { findManaged } from "../profile/target";
 import { ProfileError, validate } from "../profile/errors";
 import { tokenForm } from "../profile/schema";
 import type { Caller, Role } from "../profile/types";
+import { recordSecurityEvent } from "./events";
 
 const PREFIX = "pst_";
 
@@ -16,35 +17,49 @@ export interface TokenView {
   name: string;
   createdAt: Date;
   lastUsedAt: Date | null;
+  expiresAt: Date | null;
   revokedAt: Date | null;
+  /** Past its expiry: refused like a revoked one. */
+  expired: boolean;
 }
 
-const VIEW = { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+const VIEW = { id: true, name: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true } as const;
+const DAY_MS = 86_400_000;
 
 /** A new personal access token for the caller; the token itself is returned once and only its hash stored. */
 export async function createApiToken(caller: Caller, input: unknown): Promise<{ token: string; view: TokenView }> {
   if (caller.tokenId) throw new ProfileError("FORBIDDEN", "Tokens cannot create tokens");
-  const { name } = validate(tokenForm, input, "The token is not valid");
+  const { name, expiresInDays } = validate(tokenForm, input, "The token is not valid");
   const token = PREFIX + crypto.randomBytes(32).toString("base64url");
+  const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * DAY_MS) : null;
   const client = await db();
-  const view = await client.apiToken.create({ data: { userId: caller.id, name, tokenHash: hashToken(token) }, select: VIEW });
-  return { token, view };
+  const view = await client.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({ data: { userId: caller.id, name, tokenHash: hashToken(token), expiresAt }, select: VIEW });
+    await recordSecurityEvent("TOKEN_CREATED", { userId: caller.id, detail: { token: name, expires: expiresAt?.toISOString() ?? null } }, tx);
+    return created;
+  });
+  return { token, view: { ...view, expired: false } };
 }
 
 /** A user's tokens, newest first: the user's own, or those of a user the caller administers. */
 export async function listApiTokens(caller: Caller, userId: string): Promise<TokenView[]> {
   await findManaged(caller, userId);
   const client = await db();
-  return client.apiToken.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, select: VIEW });
+  const tokens = await client.apiToken.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, select: VIEW });
+  const now = Date.now();
+  return tokens.map((t) => ({ ...t, expired: t.expiresAt !== null && t.expiresAt.getTime() <= now }));
 }
 
 /** Revokes a token at once: the next request with it is 401. Answers whose token it was. */
 export async function revokeApiToken(caller: Caller, tokenId: string): Promise<{ userId: string }> {
   const client = await db();
-  const token = await client.apiToken.findUnique({ where: { id: tokenId }, select: { userId: true } });
+  const token = await client.apiToken.findUnique({ where: { id: tokenId }, select: { userId: true, name: true } });
   if (!token) throw new ProfileError("NOT_FOUND", "No such token");
   await findManaged(caller, token.userId);
-  await client.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: new Date() } });
+  const { count } = await client.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count) {
+    await recordSecurityEvent("TOKEN_REVOKED", { userId: token.userId, actorId: caller.id === token.userId ? null : caller.id, detail: { token: token.name } });
+  }
   return { userId: token.userId };
 }
 
@@ -52,7 +67,9 @@ const LAST_USED_GRANULARITY_MS = 60_000;
 
 interface TokenOwner {
   id: string;
+  name: string;
   revokedAt: Date | null;
+  expiresAt: Date | null;
   lastUsedAt: Date | null;
   userId: string;
   orgId: string;
@@ -60,16 +77,23 @@ interface TokenOwner {
   username: string;
 }
 
-/** The caller a token stands for (its owner, with the owner's rights), or null if unknown or revoked. */
+/**
+ * The caller a token stands for (its owner, with the owner's rights), or null if unknown, revoked,
+ * expired or (with `username`, as Basic auth sends) someone else's.
+ */
 export async function callerForToken(token: string, username?: string): Promise<Caller | null> {
   if (!token.startsWith(PREFIX) || token.length > 200) return null;
   const client = await db();
   // One statement (token joined to its owner): this runs on every API request.
   const [row] = await client.$queryRaw<TokenOwner[]>`
-    SELECT t."id", t."revokedAt", t."lastUsedAt", u."id" AS "userId", u."orgId", u."role"::text AS "role", u."username"
+    SELECT t."id", t."name", t."revokedAt", t."expiresAt", t."lastUsedAt", u."id" AS "userId", u."orgId", u."role"::text AS "role", u."username"
     FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
     WHERE t."tokenHash" = ${hashToken(token)}`;
-  if (!row || row.revokedAt || (username !== undefined && row.username !== username)) return null;
+  if (!row || (username !== undefined && row.username !== username)) return null;
+  if (row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) {
+    await recordSecurityEvent("TOKEN_REFUSED", { userId: row.userId, detail: { token: row.name, reason: row.revokedAt ? "revoked" : "expired" } });
+    return null;
+  }
   // Last use is kept to the minute, so a busy token does not write on every request.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
     await client.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });

@@ -42,7 +42,8 @@ export async function openAdapter(): Promise<OpenAdapter> {
 }
 
 export function openPostgres(url: string): OpenAdapter {
-  const pool = new pg.Pool({ connectionString: url, max: env().DB_POOL_SIZE });
+  // A database that does not answer is reported within two seconds, not after the OS's TCP timeout.
+  const pool = new pg.Pool({ connectionString: url, max: env().DB_POOL_SIZE, connectionTimeoutMillis: 2000 });
   const where = new URL(url);
   return {
     factory: new PrismaPg(pool),

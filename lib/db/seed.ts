@@ -43,6 +43,7 @@ export async function seedDemo(client: PrismaClient): Promise<string[]> {
         role: account.role,
         orgId: orgIds.get(account.org)!,
         passwordHash,
+        demo: true,
       },
     });
     created.push(account.username);
@@ -68,7 +69,11 @@ async function main() {
       const created = await seedDemo(client);
       console.log(created.length ? `Created demo accounts: ${created.join(", ")}` : "Demo accounts already exist.");
     } else {
-      console.log("SEED_DEMO=false: no demo accounts created.");
+      console.log("No demo accounts created (SEED_DEMO is false, the default with DATABASE_URL).");
+    }
+    if ((await client.user.count()) === 0) {
+      console.log("No users yet. Create the first administrator (a one-time password is printed):");
+      console.log("  npm run user:create -- --admin --username <name> --email <address> [--org <organisation>]");
     }
     if (users) {
       const started = Date.now();

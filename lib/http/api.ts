@@ -1,16 +1,19 @@
-import crypto from "node:crypto";
 import { z } from "zod";
 import { authenticateBasic, authenticateBearer } from "../auth/api";
-import { isProfileError, ProfileError, type ProfileErrorCode } from "../profile/errors";
+import { log } from "../log";
+import type { Dialect } from "./dialect";
+import { noteCaller, saneRequestId } from "./request-context";
+import { pathId } from "./search-params";
+import { ProfileError, type ProfileErrorCode } from "../profile/errors";
+import { asProfileError } from "./known-error";
 import type { Caller } from "../profile/types";
 import { fieldIssues, type FieldIssue } from "../profile/schema";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** The request id: the caller's x-request-id when it is sane, else a new one. */
+/** The request id: the one the server gave the request (lib/http/access-log.ts), else a new one. */
 export function requestId(request: Request): string {
-  const given = request.headers.get("x-request-id");
-  return given && /^[\w.:-]{1,100}$/.test(given) ? given : crypto.randomUUID();
+  return saneRequestId(request.headers.get("x-request-id"));
 }
 
 /**
@@ -74,13 +77,6 @@ export function ifMatch(request: Request): number | undefined {
   return match ? Number(match[1]) : -1;
 }
 
-export const etag = (sequence: number) => `"${sequence}"`;
-
-export interface Dialect {
-  /** The dialect's one mapping table: error code → HTTP status and body. */
-  errorResponse(error: ProfileError, context: { requestId: string; subject?: string }): Response;
-  internalError(requestId: string): Response;
-}
 
 /** How a route's callers prove who they are: a token (ZITADEL) or HTTP Basic (Camunda). */
 export type AuthKind = "bearer" | "basic";
@@ -88,9 +84,6 @@ const AUTHENTICATE: Record<AuthKind, (header: string | null) => Promise<Caller>>
   bearer: authenticateBearer,
   basic: authenticateBasic,
 };
-
-// Path ids are looked up as text: no control characters (PostgreSQL refuses NUL), no absurd lengths.
-const pathParam = z.string().max(200).regex(/^[^\p{Cc}]+$/u);
 
 type Params = Record<string, string | undefined>;
 type Handler<P extends Params> = (request: Request, caller: Caller, params: P) => Promise<Response>;
@@ -114,21 +107,24 @@ export function apiRoute<P extends Params>(dialect: Dialect, options: RouteOptio
     let response: Response;
     try {
       const given = ((await context.params) ?? {}) as P; // a route without segments has none
-      if (!Object.values(given).every((v) => v === undefined || pathParam.safeParse(v).success)) {
+      if (!Object.values(given).every((v) => v === undefined || pathId.safeParse(v).success)) {
         throw new ProfileError("BAD_REQUEST", "The path contains characters that are not allowed");
       }
       params = given;
       const caller = await AUTHENTICATE[options.auth](request.headers.get("authorization"));
+      noteCaller(caller.id);
       response = await handler(request, caller, given);
-    } catch (error) {
-      if (isProfileError(error)) {
+    } catch (thrown) {
+      const error = asProfileError(thrown);
+      if (error) {
         response = dialect.errorResponse(error, { requestId: id, subject: params && options.subject?.(params) });
-      } else if (request.signal.aborted || (error as NodeJS.ErrnoException)?.code === "ECONNRESET") {
+        if (error.retryAfter) response.headers.set("retry-after", String(error.retryAfter));
+      } else if (request.signal.aborted || (thrown as NodeJS.ErrnoException)?.code === "ECONNRESET") {
         // The client went away mid-request: nothing to answer and nothing wrong with the server.
-        console.warn(`[${id}] ${request.method} ${new URL(request.url).pathname}: client disconnected`);
+        log.warn({ requestId: id, method: request.method, path: new URL(request.url).pathname }, "client disconnected");
         response = dialect.errorResponse(new ProfileError("BAD_REQUEST", "The request was cut off"), { requestId: id });
       } else {
-        console.error(`[${id}] ${request.method} ${new URL(request.url).pathname} failed:`, error);
+        log.error({ requestId: id, method: request.method, path: new URL(request.url).pathname, err: thrown }, "request failed");
         response = dialect.internalError(id);
       }
     }

@@ -1,6 +1,6 @@
 import type { ProfileError, ProfileErrorCode } from "../profile/errors";
 import type { Profile } from "../profile/types";
-import { etag, type Dialect } from "./api";
+import { etag, type Dialect } from "./dialect";
 
 /** Camunda's mapping table: our code → HTTP status and exception type (message, when Camunda words it its own way). */
 const TABLE: Record<ProfileErrorCode, { status: number; type: string; message?: (subject: string) => string }> = {
@@ -18,6 +18,8 @@ const TABLE: Record<ProfileErrorCode, { status: number; type: string; message?: 
   READ_ONLY: { status: 403, type: "InvalidRequestException" },
   PRECONDITION_FAILED: { status: 412, type: "OptimisticLockingException" },
   UNAUTHENTICATED: { status: 401, type: "AuthenticationException" },
+  RATE_LIMITED: { status: 429, type: "AuthenticationException" },
+  UNAVAILABLE: { status: 503, type: "ProcessEngineException" },
 };
 
 export function camundaProfile(profile: Profile) {

@@ -1,17 +1,19 @@
 import "server-only";
 import { z } from "zod";
 import { requireCaller, type SessionUser } from "../auth/session";
-import { isProfileError, type ProfileError, type ProfileErrorCode } from "../profile/errors";
+import type { ProfileError, ProfileErrorCode } from "../profile/errors";
+import { asProfileError } from "./known-error";
 import { fieldIssues, PROFILE_FIELDS, profileForm } from "../profile/schema";
 import { updateProfile } from "../profile/service";
 import type { ChangeVia } from "../profile/types";
+import { pathId } from "./search-params";
 import { toFormValues, type ActionState, type FormState, type ProfileFormState, type ProfileFormValues } from "./form-state";
 
 const FIX_FIELDS = "Some fields need your attention.";
 const UNREADABLE = "The form could not be read. Reload the page and try again.";
 
 /** The form dialect's mapping table: error code → form status and the sentence people read. */
-const FORM_ERRORS: Record<ProfileErrorCode, { status: ProfileFormState["status"]; message: string }> = {
+const FORM_ERRORS: Record<ProfileErrorCode, { status: ProfileFormState["status"]; message: string | ((error: ProfileError) => string) }> = {
   INVALID: { status: "invalid", message: FIX_FIELDS },
   CONFLICT: { status: "invalid", message: FIX_FIELDS },
   PRECONDITION_FAILED: { status: "conflict", message: "This profile was changed by someone else while you were editing." },
@@ -22,12 +24,20 @@ const FORM_ERRORS: Record<ProfileErrorCode, { status: ProfileFormState["status"]
   BAD_REQUEST: { status: "error", message: UNREADABLE },
   UNSUPPORTED_MEDIA_TYPE: { status: "error", message: UNREADABLE },
   PAYLOAD_TOO_LARGE: { status: "error", message: "The form is too large to save." },
+  // These say when to try again.
+  RATE_LIMITED: { status: "error", message: (error) => error.message },
+  UNAVAILABLE: { status: "error", message: (error) => error.message },
 };
+
+function formMessage(error: ProfileError): string {
+  const { message } = FORM_ERRORS[error.code];
+  return typeof message === "function" ? message(error) : message;
+}
 
 const fieldMessages = (error: ProfileError) => Object.fromEntries(error.issues.map((i) => [i.field, i.message]));
 
-/** A bound argument of a server action (the id of what it acts on): text, no control characters. */
-export const idArgument = z.string().min(1).max(200).regex(/^[^\p{Cc}]+$/u);
+/** A bound argument of a server action: the id of what it acts on. */
+export const idArgument = pathId;
 
 type Outputs<A extends readonly z.ZodType[]> = { [K in keyof A]: z.output<A[K]> };
 
@@ -38,6 +48,8 @@ interface ActionSpec<A extends readonly z.ZodType[]> {
   fields?: readonly string[];
   /** Fields never sent back to the page (passwords). */
   secret?: readonly string[];
+  /** Runs while an administrator-set password awaits replacing (only the action that replaces it). */
+  passwordChange?: boolean;
 }
 
 interface ActionInput<A extends readonly z.ZodType[]> {
@@ -56,7 +68,7 @@ export function formAction<A extends readonly z.ZodType[] = [], S extends FormSt
   run: (input: ActionInput<A>) => Promise<NoInfer<S>>,
 ): (...input: [...Outputs<A>, S, FormData]) => Promise<S> {
   return async (...raw: unknown[]) => {
-    const caller = await requireCaller();
+    const caller = await requireCaller({ passwordChange: spec.passwordChange });
     const count = spec.args?.length ?? 0;
     const args = z.tuple([...(spec.args ?? [])] as z.ZodType[] as [z.ZodType]).safeParse(raw.slice(0, count));
     const formData = raw[count + 1] ?? new FormData();
@@ -65,10 +77,11 @@ export function formAction<A extends readonly z.ZodType[] = [], S extends FormSt
     const kept = Object.fromEntries(Object.entries(values).filter(([name]) => !spec.secret?.includes(name)));
     try {
       return await run({ caller, args: args.data as Outputs<A>, values });
-    } catch (error) {
-      if (!isProfileError(error)) throw error;
+    } catch (thrown) {
+      const error = asProfileError(thrown);
+      if (!error) throw thrown;
       const errors = fieldMessages(error);
-      const message = error.issues.length ? FIX_FIELDS : FORM_ERRORS[error.code].message;
+      const message = error.issues.length ? FIX_FIELDS : formMessage(error);
       return { status: "error", message, errors, values: kept } as S;
     }
   };
@@ -100,12 +113,12 @@ export async function submitProfileForm(
       saved: toFormValues(result.profile),
       sequence: result.profile.sequence,
     };
-  } catch (error) {
-    if (!isProfileError(error)) throw error;
-    const mapped = FORM_ERRORS[error.code];
+  } catch (thrown) {
+    const error = asProfileError(thrown);
+    if (!error) throw thrown;
     return {
-      status: mapped.status,
-      message: mapped.message,
+      status: FORM_ERRORS[error.code].status,
+      message: formMessage(error),
       values,
       errors: fieldMessages(error),
       ...(error.current && {

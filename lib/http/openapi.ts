@@ -50,6 +50,10 @@ const orgHeader = {
 };
 const userId = { name: "userId", in: "path", required: true, schema: { type: "string" } };
 const camundaId = { name: "id", in: "path", required: true, schema: { type: "string" }, description: "The username" };
+const engineName = {
+  name: "name", in: "path", required: true, schema: { type: "string", enum: ["default"] },
+  description: "The process engine. Only `default` exists; any other name is 404.",
+};
 
 function zitadelOps(tag: string, params: object[], via: string) {
   return {
@@ -66,16 +70,18 @@ function zitadelOps(tag: string, params: object[], via: string) {
   };
 }
 
-function camundaOps() {
+/** Camunda serves every route both as /engine-rest/... and under a named engine, /engine-rest/engine/{name}/... */
+function camundaOps(params: object[], via: string, notFound: string) {
+  const errors: Errors = { ...CAMUNDA_ERRORS, 404: notFound };
   return {
     get: {
-      tags: ["Camunda 7"], summary: "Read a user's profile", operationId: "camundaGet", security: [{ basic: [] }], parameters: [camundaId],
-      responses: responses({ 200: { description: "The profile", headers: etagHeader, content: json("CamundaProfile") } }, "CamundaError", { 401: CAMUNDA_ERRORS[401]!, 403: CAMUNDA_ERRORS[403]!, 404: CAMUNDA_ERRORS[404]! }),
+      tags: ["Camunda 7"], summary: "Read a user's profile", operationId: `${via}Get`, security: [{ basic: [] }], parameters: params,
+      responses: responses({ 200: { description: "The profile", headers: etagHeader, content: json("CamundaProfile") } }, "CamundaError", { 401: errors[401]!, 403: errors[403]!, 404: notFound }),
     },
     put: {
-      tags: ["Camunda 7"], summary: "Update a user's profile", operationId: "camundaPut", security: [{ basic: [] }], parameters: [camundaId, ifMatch],
+      tags: ["Camunda 7"], summary: "Update a user's profile", operationId: `${via}Put`, security: [{ basic: [] }], parameters: [...params, ifMatch],
       requestBody: { required: true, content: json("CamundaProfileUpdate") },
-      responses: responses({ 204: { description: "Saved (or already so); no content" } }, "CamundaError", CAMUNDA_ERRORS),
+      responses: responses({ 204: { description: "Saved (or already so); no content" } }, "CamundaError", errors),
     },
   };
 }
@@ -98,7 +104,8 @@ export function openApiDocument(serverUrl = "/") {
     paths: {
       "/auth/v1/users/me/profile": zitadelOps("ZITADEL auth v1", [], "zitadelAuth"),
       "/management/v1/users/{userId}/profile": zitadelOps("ZITADEL management v1", [userId, orgHeader], "zitadelManagement"),
-      "/engine-rest/user/{id}/profile": camundaOps(),
+      "/engine-rest/user/{id}/profile": camundaOps([camundaId], "camunda", CAMUNDA_ERRORS[404]!),
+      "/engine-rest/engine/{name}/user/{id}/profile": camundaOps([engineName, camundaId], "camundaEngine", "No such user, or no engine with that name (InvalidRequestException)"),
     },
     components: {
       securitySchemes: {

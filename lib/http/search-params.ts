@@ -2,6 +2,9 @@ import { z } from "zod";
 import { SORTS, type SortKey } from "../profile/admin";
 import { role } from "../profile/schema";
 
+/** An id from a URL or a bound action argument: text to look up, without control characters (PostgreSQL refuses NUL). */
+export const pathId = z.string().min(1).max(200).regex(/^[^\p{Cc}]+$/u);
+
 /** Next's searchParams: a repeated parameter arrives as an array; the first one counts. */
 type SearchParams = Record<string, string | string[] | undefined>;
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);

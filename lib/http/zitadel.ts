@@ -1,6 +1,6 @@
 import type { ProfileError, ProfileErrorCode } from "../profile/errors";
 import type { Profile } from "../profile/types";
-import { etag, type Dialect } from "./api";
+import { etag, type Dialect } from "./dialect";
 
 /** ZITADEL's mapping table: our code → gRPC code, HTTP status and ZITADEL-style detail id. */
 const TABLE: Record<ProfileErrorCode, { grpc: number; status: number; id: string }> = {
@@ -14,6 +14,8 @@ const TABLE: Record<ProfileErrorCode, { grpc: number; status: number; id: string
   READ_ONLY: { grpc: 7, status: 403, id: "PROFILE-ReadOnly" },
   PRECONDITION_FAILED: { grpc: 9, status: 412, id: "PROFILE-SequenceMismatch" },
   UNAUTHENTICATED: { grpc: 16, status: 401, id: "AUTH-Unauthenticated" },
+  RATE_LIMITED: { grpc: 8, status: 429, id: "AUTH-TooManyAttempts" },
+  UNAVAILABLE: { grpc: 14, status: 503, id: "PROFILE-Unavailable" },
 };
 
 function body(code: number, message: string, id: string) {

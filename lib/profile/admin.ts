@@ -1,6 +1,9 @@
-import crypto from "node:crypto";
 import { db } from "../db/client";
-import { hashPassword } from "../auth/password";
+import { checkPassword } from "../auth/credentials";
+import { recordSecurityEvent } from "../auth/events";
+import { generatePassword, hashPassword } from "../auth/password";
+import { assertStrongPassword } from "../auth/password-policy";
+import { endUserSessions } from "../auth/session-store";
 import { Prisma } from "../generated/prisma/client";
 import { isAdmin, roleAtMost } from "./access";
 import { emailTakenError, fieldError, ProfileError, readOnlyError, validate } from "./errors";
@@ -90,12 +93,6 @@ export async function listOrganizations(caller: Caller) {
   });
 }
 
-/** A random password people can type: 16 characters from an unambiguous alphabet. */
-export function generatePassword(): string {
-  const alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-  return Array.from(crypto.randomBytes(16), (b) => alphabet[b % alphabet.length]).join("");
-}
-
 /** Creates a user; returns it with the initial password when one was generated (shown once). */
 export async function createUser(caller: Caller, input: unknown): Promise<{ user: Profile; generatedPassword?: string }> {
   assertAdmin(caller);
@@ -107,12 +104,14 @@ export async function createUser(caller: Caller, input: unknown): Promise<{ user
   if (!(await client.organization.findUnique({ where: { id: orgId }, select: { id: true } }))) {
     throw fieldError("INVALID", "orgId", "Choose an organisation");
   }
+  if (password) await assertStrongPassword(password, "password", { ...profile, names: [profile.firstName, profile.lastName] });
   const generatedPassword = password ? undefined : generatePassword();
   const passwordHash = await hashPassword(password ?? generatedPassword!);
   try {
     const user = await client.$transaction(async (tx) => {
+      // The administrator chose the password: the user chooses their own at first sign-in.
       const created = await tx.user.create({
-        data: { ...profile, role, orgId, passwordHash, sequence: 1, searchText: searchText(profile) },
+        data: { ...profile, role, orgId, passwordHash, passwordChangedAt: new Date(), mustChangePassword: true, sequence: 1, searchText: searchText(profile) },
       });
       const changes = Object.fromEntries(
         (["username", ...PROFILE_FIELDS, "role"] as const)
@@ -135,9 +134,10 @@ export async function createUser(caller: Caller, input: unknown): Promise<{ user
 }
 
 /**
- * Changes a user's role, recorded in their history. Nobody grants a role above their own, and the
- * last ADMIN cannot be demoted (the admin rows are locked, so two admins demoting each other at
- * once cannot both succeed).
+ * Changes a user's role, recorded in their history and security activity; their other sessions
+ * end (they sign in again with the new role). Nobody grants a role above their own, and the last
+ * ADMIN cannot be demoted (the admin rows are locked, so two admins demoting each other at once
+ * cannot both succeed).
  */
 export async function changeRole(caller: Caller, targetId: string, input: unknown): Promise<Role> {
   assertAdmin(caller);
@@ -156,37 +156,43 @@ export async function changeRole(caller: Caller, targetId: string, input: unknow
         throw fieldError("INVALID", "role", "This is the last administrator: make someone else an administrator first");
       }
     }
-    await bump(tx, caller, target.id, { role: to }, { role: { from: target.role, to } });
+    const { sequence } = await tx.user.update({ where: { id: target.id }, data: { role: to, sequence: { increment: 1 } }, select: { sequence: true } });
+    const changes = { role: { from: target.role, to } };
+    await tx.profileEvent.create({ data: { userId: target.id, sequence, actorId: caller.id, tokenId: caller.tokenId ?? null, via: "ADMIN", changes } });
+    await endUserSessions(target.id, "role changed", { except: caller.sessionId, tx });
+    await recordSecurityEvent("ROLE_CHANGED", { userId: target.id, actorId: caller.id, detail: { from: target.role, to } }, tx);
   });
   return to;
 }
 
 /**
- * Sets a new password (or a generated one, returned once) and ends the user's browser sessions;
- * the history notes the reset, never the password.
+ * Sets a new password (typed, or generated and returned once): the user must choose their own at
+ * next sign-in, every session of theirs ends and, unless asked not to, their API tokens are
+ * revoked. An administrator resetting their own password gives the current one first (and keeps
+ * this session and chooses their password themselves).
  */
-export async function resetPassword(caller: Caller, targetId: string, input: unknown): Promise<{ generatedPassword?: string }> {
+export async function resetPassword(caller: Caller, targetId: string, input: unknown): Promise<{ generatedPassword?: string; revokedTokens: number }> {
   assertAdmin(caller);
   assertWritable();
-  const { password } = validate(passwordResetForm, input, "The password is not valid");
+  const { password, revokeTokens, currentPassword } = validate(passwordResetForm, input, "The password is not valid");
   const target = await findManaged(caller, targetId);
+  const own = target.id === caller.id;
+  const client = await db();
+  const stored = await client.user.findUniqueOrThrow({ where: { id: target.id }, select: { id: true, passwordHash: true } });
+  if (own && !(currentPassword && (await checkPassword(stored, target.username, currentPassword, "current password")))) {
+    throw fieldError("INVALID", "currentPassword", currentPassword ? "The current password is not correct" : "Enter your current password to change your own");
+  }
+  if (password) await assertStrongPassword(password, "password", { ...target, names: [target.firstName, target.lastName] });
   const generatedPassword = password ? undefined : generatePassword();
   const passwordHash = await hashPassword(password ?? generatedPassword!);
-  const client = await db();
-  await client.$transaction((tx) =>
-    bump(tx, caller, target.id, { passwordHash, passwordChangedAt: new Date() }, { password: { from: null, to: null } }),
-  );
-  return { generatedPassword };
-}
-
-/** Applies a change with the next sequence and its event (the sequence increment is atomic). */
-async function bump(
-  tx: Prisma.TransactionClient,
-  caller: Caller,
-  userId: string,
-  data: Prisma.UserUpdateInput,
-  changes: Record<string, { from: string | null; to: string | null }>,
-) {
-  const { sequence } = await tx.user.update({ where: { id: userId }, data: { ...data, sequence: { increment: 1 } }, select: { sequence: true } });
-  await tx.profileEvent.create({ data: { userId, sequence, actorId: caller.id, tokenId: caller.tokenId ?? null, via: "ADMIN", changes } });
+  const revokedTokens = await client.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: target.id }, data: { passwordHash, passwordChangedAt: new Date(), mustChangePassword: !own } });
+    const { count } = revokeTokens
+      ? await tx.apiToken.updateMany({ where: { userId: target.id, revokedAt: null }, data: { revokedAt: new Date() } })
+      : { count: 0 };
+    const ended = await endUserSessions(target.id, "password changed", { except: caller.sessionId, tx });
+    await recordSecurityEvent("PASSWORD_RESET", { userId: target.id, actorId: caller.id, detail: { tokensRevoked: count, sessionsEnded: ended } }, tx);
+    return count;
+  });
+  return { generatedPassword, revokedTokens };
 }

@@ -41,6 +41,19 @@ const DECEPTIVE_CHARACTER = /[\u202A-\u202E\u2066-\u2069\u2028\u2029\p{Noncharac
 // What renders as nothing: spaces, zero-width and other default-ignorable characters, blank Braille.
 const INVISIBLE_CHARACTERS = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\u2800]/gu;
 
+// The same rules as JSON Schema patterns for the OpenAPI document (ECMA-262 with the `u` flag;
+// anchored, as a pattern may match anywhere), built from the regexes above so they cannot drift.
+const inside = (characterClass: RegExp) => characterClass.source.replace(/^\[(.*)\]$/, "$1");
+// Code points NFC turns into two or three (U+0958 "क़" → U+0915 U+093C): never in NFC text, and allowing
+// them would let a name that fits maxLength as sent exceed it once normalised.
+const NFC_EXPANDING = String.raw`\u0344\u0958-\u095F\u09DC\u09DD\u09DF\u0A33\u0A36\u0A59-\u0A5B\u0A5E\u0B5C\u0B5D\u0F43\u0F4D\u0F52\u0F57\u0F5C\u0F69\u0F73\u0F75\u0F76\u0F78\u0F81\u0F93\u0F9D\u0FA2\u0FA7\u0FAC\u0FB9\u2ADC\uFB1D\uFB1F\uFB2A-\uFB36\uFB38-\uFB3C\uFB3E\uFB40\uFB41\uFB43\uFB44\uFB46-\uFB4E\u{1D15E}-\u{1D164}\u{1D1BB}-\u{1D1C0}`;
+// What `cleanText` refuses, lone surrogates (text that is not well-formed) and those.
+const REFUSED = `${inside(CONTROL_CHARACTER)}${inside(DECEPTIVE_CHARACTER)}\\uD800-\\uDFFF${NFC_EXPANDING}`;
+/** Text with a visible character and none that `cleanText` refuses, sent in NFC. */
+export const VISIBLE_TEXT_PATTERN = `^[^${REFUSED}]*[^${REFUSED}${inside(INVISIBLE_CHARACTERS)}][^${REFUSED}]*$`;
+/** Blank (stored as none), or visible text. */
+export const OPTIONAL_TEXT_PATTERN = `^\\s*$|${VISIBLE_TEXT_PATTERN}`;
+
 /** Whether the text shows anything at all once invisible characters are set aside ("\u200b" does not). */
 export function hasVisibleCharacter(value: string): boolean {
   return value.replace(INVISIBLE_CHARACTERS, "").length > 0;
@@ -67,7 +80,7 @@ export function cleanText(max: number, requiredMessage: string) {
     .refine((s) => characterCount(s) <= max, MESSAGES.tooLong(max))
     .meta({
       maxLength: max,
-      description: `At most ${max} characters (Unicode code points) after trimming; stored NFC; no control characters, direction overrides, line separators or noncharacters`,
+      description: `At most ${max} characters (Unicode code points) after trimming and NFC normalisation; no control characters, direction overrides, line separators or noncharacters (nor the few code points NFC expands, such as U+0958: send their NFC form)`,
     });
 }
 
@@ -76,7 +89,7 @@ const requiredText = (label: string, max = MAX_NAME) =>
   cleanText(max, `${label} is required`)
     .min(1, `${label} is required`)
     .refine(hasVisibleCharacter, `${label} is required`)
-    .meta({ title: label });
+    .meta({ title: label, pattern: VISIBLE_TEXT_PATTERN });
 
 /** Optional text: missing, null and blank all mean "none" and are stored as null. */
 function optionalText<T extends z.ZodType<string | null, string>>(inner: T, meta: { title: string; description: string }) {
@@ -90,6 +103,8 @@ function optionalText<T extends z.ZodType<string | null, string>>(inner: T, meta
 
 // language[-Script][-REGION]: "en", "de-CH", "zh-Hant", "zh-Hant-TW", "es-419".
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z]{4})?(-([a-z]{2}|\d{3}))?$/i;
+/** The same for the OpenAPI document, or blank for none (JSON Schema patterns take no flags: the `i` is spelled out). */
+export const LANGUAGE_TAG_PATTERN = `^\\s*$|${LANGUAGE_TAG.source.replaceAll("[a-z]", "[A-Za-z]")}`;
 const LANGUAGE_MESSAGE = "Use a language tag such as en, de-CH or zh-Hant";
 
 export const languageTag = z
@@ -113,7 +128,7 @@ export const email = z
   .max(MAX_EMAIL, MESSAGES.tooLong(MAX_EMAIL))
   .toLowerCase()
   .pipe(z.email("Enter a valid email address, such as name@example.com"))
-  .meta({ title: "Email", description: "Unique, case-insensitively; stored lower-cased", format: "email" });
+  .meta({ title: "Email", description: "Unique, case-insensitively; stored lower-cased", format: "email", pattern: z.regexes.email.source });
 
 // gRPC-gateway clients may send enums as numbers: 0 GENDER_UNSPECIFIED … 3 GENDER_DIVERSE.
 export const gender = z
@@ -129,13 +144,13 @@ export const profileFields = z.object({
   lastName: requiredText("Last name"),
   nickName: optionalText(cleanText(MAX_NAME, "").refine(hasVisibleCharacter, MESSAGES.invisible), {
     title: "Nickname",
-    description: `Optional, at most ${MAX_NAME} characters; empty or null for none`,
-  }),
+    description: `Optional, at most ${MAX_NAME} characters after trimming, with the same character rules as the names; empty, blank or null for none`,
+  }).meta({ maxLength: MAX_NAME, pattern: OPTIONAL_TEXT_PATTERN }),
   displayName: requiredText("Display name"),
   preferredLanguage: optionalText(languageTag, {
     title: "Preferred language",
-    description: "A BCP-47 tag such as en, de-CH or zh-Hant (at most 10 characters), stored canonical; empty or null for none",
-  }),
+    description: "A BCP-47 tag such as en, de-CH or zh-Hant (at most 10 characters after trimming), stored canonical; empty, blank or null for none",
+  }).meta({ maxLength: MAX_LANGUAGE_TAG, pattern: LANGUAGE_TAG_PATTERN }),
   gender,
 });
 
@@ -237,14 +252,36 @@ export const createUserForm = profileFields.extend({
 export type CreateUserInput = z.input<typeof createUserForm>;
 export type CreateUserOutput = z.output<typeof createUserForm>;
 
-export const passwordResetForm = z.object({ password: optionalNewPassword });
+const currentPassword = z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(1024);
+/** A checkbox: "on" (or true) when ticked; absent when not. */
+const checkbox = z.union([z.boolean(), z.string()]).optional().transform((v) => v === true || v === "on" || v === "true");
+
+/** People changing their own password. */
+export const passwordChangeForm = z
+  .object({ currentPassword, newPassword, confirmPassword: z.string({ error: MESSAGES.notText }) })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords are not the same" });
+
+/** An administrator setting someone's password (an admin resetting their own also gives the current one). */
+export const passwordResetForm = z.object({
+  password: optionalNewPassword,
+  revokeTokens: checkbox,
+  currentPassword: z.string().max(1024).optional(),
+});
 
 const TOKEN_NAME_REQUIRED = "Name the token, e.g. after the program that uses it";
 export const tokenName = cleanText(100, TOKEN_NAME_REQUIRED)
   .min(1, TOKEN_NAME_REQUIRED)
   .refine(hasVisibleCharacter, TOKEN_NAME_REQUIRED)
   .meta({ title: "Token name" });
-export const tokenForm = z.object({ name: tokenName });
+/** How long a new token may live, in days ("" for no expiry). */
+export const TOKEN_LIFETIMES = ["7", "30", "90", "365", ""] as const;
+export const tokenForm = z.object({
+  name: tokenName,
+  expiresInDays: z
+    .enum(TOKEN_LIFETIMES, { error: "Choose how long the token may be used" })
+    .default("90")
+    .transform((days) => (days ? Number(days) : null)),
+});
 
 /** ZITADEL v1 UpdateHumanProfile body (both the auth and the management API). */
 export const zitadelProfileBody = profileFields;

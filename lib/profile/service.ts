@@ -1,39 +1,14 @@
 import { db } from "../db/client";
 import { env } from "../env";
-import { verifyPassword } from "../auth/password";
+import { checkPassword } from "../auth/credentials";
 import { Prisma } from "../generated/prisma/client";
-import { canManage, canSee } from "./access";
-import { emailTakenError, ERROR_MESSAGES, fieldError, ProfileError, readOnlyError, validate } from "./errors";
+import { emailTakenError, fieldError, ProfileError, readOnlyError, validate } from "./errors";
 import { searchText } from "./search";
 import { CURRENT_PASSWORD_REQUIRED, PROFILE_FIELDS, profilePatch, type ProfilePatch } from "./schema";
+import { findManaged, PROFILE_SELECT, type Scope, type Target } from "./target";
 import type { Caller, ChangeVia, EventChanges, Profile, ProfileChanges, ProfileEventView } from "./types";
 
-const PROFILE_SELECT = {
-  id: true, username: true, orgId: true, email: true, firstName: true, lastName: true, nickName: true,
-  displayName: true, preferredLanguage: true, gender: true, role: true, sequence: true, createdAt: true,
-  updatedAt: true,
-} as const;
-
-/** A user by id, or by username (Camunda's user id). */
-export type Target = string | { username: string };
-
-export interface Scope {
-  /** Only users of this organisation exist for the request (ZITADEL's x-zitadel-orgid). */
-  orgId?: string;
-}
-
-/** The target, if the caller may manage it: NOT_FOUND when they may not even see it, else FORBIDDEN. */
-export async function findManaged(caller: Caller, target: Target, scope: Scope = {}): Promise<Profile> {
-  const client = await db();
-  const where = typeof target === "string" ? { id: target } : { username: target.username };
-  const user = await client.user.findUnique({ where, select: PROFILE_SELECT });
-  const name = typeof target === "string" ? target : target.username;
-  if (!user || !canSee(caller, user) || (scope.orgId && user.orgId !== scope.orgId)) {
-    throw new ProfileError("NOT_FOUND", ERROR_MESSAGES.userNotFound(name));
-  }
-  if (!canManage(caller, user)) throw new ProfileError("FORBIDDEN", "You may not access this user's profile");
-  return user;
-}
+export { findManaged, type Scope, type Target };
 
 export async function getProfile(caller: Caller, target: Target, scope: Scope = {}): Promise<Profile> {
   return findManaged(caller, target, scope);
@@ -121,8 +96,8 @@ async function checkEmailChange(caller: Caller, current: Profile, to: string | n
   const checked = needsPassword(caller, current, options);
   if (checked) {
     const client = await db();
-    const self = await client.user.findUnique({ where: { id: current.id }, select: { passwordHash: true } });
-    const ok = options.currentPassword ? await verifyPassword(self?.passwordHash, options.currentPassword) : false;
+    const self = await client.user.findUniqueOrThrow({ where: { id: current.id }, select: { id: true, passwordHash: true } });
+    const ok = options.currentPassword ? await checkPassword(self, current.username, options.currentPassword, "current password") : false;
     if (!ok) {
       const message = options.currentPassword ? "The current password is not correct" : CURRENT_PASSWORD_REQUIRED;
       throw fieldError("INVALID", "currentPassword", message);

@@ -10,6 +10,8 @@ export interface Caller {
   role: Role;
   /** Set when the caller authenticated with an API token. */
   tokenId?: string | null;
+  /** Set when the caller signed in in a browser: the session their own changes must not end. */
+  sessionId?: string;
 }
 
 export interface Profile {

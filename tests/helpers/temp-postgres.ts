@@ -41,7 +41,17 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startTempPostgres(): Promise<{ url: string; stop(): void }> {
+export interface TempPostgres {
+  url: string;
+  /** Stops the server and deletes its data. */
+  stop(): void;
+  /** Stops the server, keeping its data (a database that went away)... */
+  pause(): void;
+  /** ...and starts it again on the same port. */
+  resume(): void;
+}
+
+export async function startTempPostgres(): Promise<TempPostgres> {
   const bin = findBinaries();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "profile-pg-"));
   const asRoot = process.getuid?.() === 0;
@@ -54,12 +64,16 @@ export async function startTempPostgres(): Promise<{ url: string; stop(): void }
   run("initdb", ["-D", `${dir}/data`, "-U", "app", "--auth=trust", "--no-sync"]);
   // -l: without a log file the server keeps our stdout open and whoever reads it never finishes.
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`;
-  run("pg_ctl", ["-D", `${dir}/data`, "-l", `${dir}/server.log`, "-w", "-o", options, "start"]);
+  const start = () => run("pg_ctl", ["-D", `${dir}/data`, "-l", `${dir}/server.log`, "-w", "-o", options, "start"]);
+  const halt = () => run("pg_ctl", ["-D", `${dir}/data`, "stop", "-m", "fast"]);
+  start();
   return {
     url: `postgres://app@127.0.0.1:${port}/postgres`,
     stop() {
-      run("pg_ctl", ["-D", `${dir}/data`, "stop", "-m", "fast"]);
+      halt();
       fs.rmSync(dir, { recursive: true, force: true });
     },
+    pause: halt,
+    resume: start,
   };
 }

@@ -23,12 +23,13 @@ export const changeUserRole = formAction({ args: [idArgument], fields: ["role"] 
 });
 
 export const resetUserPassword = formAction(
-  { args: [idArgument], fields: ["password"], secret: ["password"] },
+  { args: [idArgument], fields: ["password", "revokeTokens", "currentPassword"], secret: ["password", "currentPassword"] },
   async ({ caller, args: [userId], values }) => {
-    const { generatedPassword } = await resetPassword(caller, userId, values);
+    const { generatedPassword, revokedTokens } = await resetPassword(caller, userId, values);
     revalidatePath(userPage(userId));
+    const tokens = revokedTokens ? ` ${revokedTokens} API token${revokedTokens === 1 ? " was" : "s were"} revoked.` : "";
     return generatedPassword
-      ? done("The password was reset. Give the new password to the user; it is shown only now.", { secret: generatedPassword })
-      : done("The password was changed.");
+      ? done(`The password was reset and their sessions ended.${tokens} Give them the new password; it is shown only now.`, { secret: generatedPassword })
+      : done(`The password was changed and their sessions ended.${tokens}`);
   },
 );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProfileForm } from "@/components/profile-form";
@@ -6,35 +7,53 @@ import { HistoryList } from "@/components/history-list";
 import { PasswordResetForm, RoleForm } from "@/components/admin-forms";
 import { TokenList } from "@/components/token-forms";
 import { listApiTokens } from "@/lib/auth/tokens";
+import { endAllSessionsAction, endSessionAction } from "@/app/_actions/sessions";
 import { revokeTokenAction } from "@/app/_actions/tokens";
+import { SecurityEvents } from "@/components/security/security-events";
+import { ActionButton, SessionList } from "@/components/security/session-list";
+import { listSecurityEvents } from "@/lib/auth/events";
+import { listSessions } from "@/lib/auth/session-store";
+import { describeUserAgent } from "@/lib/http/user-agent";
 import { requireAdmin } from "@/lib/auth/session";
 import { toFormValues } from "@/lib/http/form-state";
-import { parseBefore } from "@/lib/http/search-params";
+import { parseBefore, pathId } from "@/lib/http/search-params";
 import { grantableRoles } from "@/lib/profile/access";
 import { isProfileError } from "@/lib/profile/errors";
 import { ROLE_LABELS } from "@/lib/profile/schema";
 import { getProfile, isReadOnly, listProfileEvents } from "@/lib/profile/service";
 import { changeUserRole, resetUserPassword, saveUserProfile } from "./actions";
 
-export const metadata: Metadata = { title: "Edit user" };
 const HISTORY_PAGE = 20;
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function AdminUserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { id } = await params;
+// The page and its title read the user once per request.
+const loadUser = cache(async (id: string) => {
   const admin = await requireAdmin(`/admin/users/${id}`);
+  if (!pathId.safeParse(id).success) notFound();
+  return { admin, profile: await getProfile(admin, id).catch(hideForbidden) };
+});
+
+/** Not found and not allowed look the same: another organisation's users do not exist here. */
+function hideForbidden(error: unknown): never {
+  if (isProfileError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
+  throw error;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { profile } = await loadUser((await params).id);
+  return { title: `${profile.displayName} (${profile.username}) · Users` };
+}
+
+export default async function AdminUserPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { admin, profile } = await loadUser(id);
   const before = parseBefore(await searchParams);
-  const loaded = await Promise.all([
-    getProfile(admin, id),
+  const [events, tokens, sessions, securityEvents] = await Promise.all([
     listProfileEvents(admin, id, { limit: HISTORY_PAGE + 1, beforeSequence: before }),
     listApiTokens(admin, id),
-  ]).catch(
-    (error: unknown) => {
-      // Not found and not allowed look the same: another organisation's users do not exist here.
-      if (isProfileError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-      throw error;
-    },
-  );
-  const [profile, events, tokens] = loaded;
+    listSessions(admin, id),
+    listSecurityEvents(admin, id),
+  ]).catch(hideForbidden);
   const readOnly = isReadOnly();
   const more = events.length > HISTORY_PAGE;
   const shown = events.slice(0, HISTORY_PAGE);
@@ -70,13 +89,26 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
               grantable={grantableRoles(admin.role)}
               disabled={readOnly}
             />
-            <PasswordResetForm action={resetUserPassword.bind(null, profile.id)} disabled={readOnly} />
+            <PasswordResetForm action={resetUserPassword.bind(null, profile.id)} disabled={readOnly} own={profile.id === admin.id} />
+          </section>
+          <section aria-labelledby="sessions-title" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+            <h2 id="sessions-title" className="text-base font-semibold">Sessions</h2>
+            <SessionList
+              sessions={sessions.map((s) => ({
+                ...s,
+                device: describeUserAgent(s.userAgent),
+                current: s.id === admin.sessionId,
+                end: endSessionAction.bind(null, s.id),
+              }))}
+            />
+            <ActionButton action={endAllSessionsAction.bind(null, profile.id)} label="End all sessions" pendingLabel="Ending…" danger />
           </section>
           <section aria-labelledby="tokens-title" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
             <h2 id="tokens-title" className="mb-4 text-base font-semibold">API tokens</h2>
             <TokenList tokens={tokens.map((t) => ({ ...t, revoke: revokeTokenAction.bind(null, t.id) }))} />
           </section>
         </div>
+        <div className="space-y-8">
         <section aria-labelledby="history-title">
           <h2 id="history-title" className="mb-3 text-base font-semibold">History</h2>
           <HistoryList events={shown} viewerId={admin.id} emptyText={before ? "No older changes." : "No changes yet."} />
@@ -89,6 +121,11 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
             )}
           </div>
         </section>
+        <section aria-labelledby="activity-title">
+          <h2 id="activity-title" className="mb-3 text-base font-semibold">Security activity</h2>
+          <SecurityEvents events={securityEvents} viewerId={admin.id} />
+        </section>
+        </div>
       </div>
     </div>
   );

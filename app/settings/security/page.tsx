@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { endAllSessionsAction, endSessionAction } from "@/app/_actions/sessions";
+import { SecurityEvents } from "@/components/security/security-events";
+import { PasswordForm } from "@/components/security/password-form";
+import { ActionButton, SessionList } from "@/components/security/session-list";
+import { Alert } from "@/components/ui/alert";
+import { listSecurityEvents } from "@/lib/auth/events";
+import { CHANGE_PASSWORD_PATH, requireUser } from "@/lib/auth/session";
+import { listSessions } from "@/lib/auth/session-store";
+import { describeUserAgent } from "@/lib/http/user-agent";
+import { changePasswordAction } from "./actions";
+
+export const metadata: Metadata = { title: "Security" };
+
+const card = "rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8";
+
+export default async function SecurityPage() {
+  const user = await requireUser(CHANGE_PASSWORD_PATH);
+  if (user.mustChangePassword) {
+    return (
+      <section aria-labelledby="password-title" className={`mx-auto max-w-lg ${card}`}>
+        <h1 id="password-title" className="text-xl font-semibold">Choose your password</h1>
+        <div className="mt-4 mb-6">
+          <Alert tone="info">An administrator set your password. Choose one only you know before you continue.</Alert>
+        </div>
+        <PasswordForm action={changePasswordAction} username={user.username} />
+      </section>
+    );
+  }
+  const [sessions, events] = await Promise.all([listSessions(user, user.id), listSecurityEvents(user, user.id)]);
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="space-y-8">
+        <h1 className="text-xl font-semibold">Security</h1>
+        <section aria-labelledby="password-title" className={card}>
+          <h2 id="password-title" className="mb-4 text-base font-semibold">Password</h2>
+          <PasswordForm action={changePasswordAction} username={user.username} />
+        </section>
+        <section aria-labelledby="sessions-title" className={`space-y-4 ${card}`}>
+          <h2 id="sessions-title" className="text-base font-semibold">Where you are signed in</h2>
+          <SessionList
+            sessions={sessions.map((s) => ({
+              ...s,
+              device: describeUserAgent(s.userAgent),
+              current: s.id === user.sessionId,
+              end: endSessionAction.bind(null, s.id),
+            }))}
+          />
+          <ActionButton action={endAllSessionsAction.bind(null, user.id)} label="Sign out everywhere else" pendingLabel="Signing out…" danger />
+        </section>
+      </div>
+      <section aria-labelledby="activity-title">
+        <h2 id="activity-title" className="mb-3 text-base font-semibold">Recent security activity</h2>
+        <SecurityEvents events={events} viewerId={user.id} />
+      </section>
+    </div>
+  );
+}

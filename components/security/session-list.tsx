@@ -1,0 +1,58 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionState } from "@/lib/http/form-state";
+import { Alert } from "../ui/alert";
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+const IDLE: ActionState = { status: "idle" };
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export interface SessionRow {
+  id: string;
+  device: string;
+  address: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  current: boolean;
+  end: Action;
+}
+
+/** A button that runs one server action and says how it went. */
+export function ActionButton({ action, label, pendingLabel, danger = false }: { action: Action; label: string; pendingLabel: string; danger?: boolean }) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const tone = danger ? "border-red-300 text-red-700 hover:bg-red-50" : "border-slate-400 text-slate-800 hover:bg-slate-100";
+  return (
+    <form action={formAction} className="space-y-2">
+      <button type="submit" disabled={pending} className={`rounded-md border bg-white px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${tone}`}>
+        {pending ? pendingLabel : label}
+      </button>
+      <div aria-live="polite" className="empty:hidden">
+        {state.message && <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert>}
+      </div>
+    </form>
+  );
+}
+
+/** The live sessions of a user, each with a way to end it (not the one in use: that is "Sign out"). */
+export function SessionList({ sessions }: { sessions: SessionRow[] }) {
+  if (sessions.length === 0) return <p className="text-sm text-slate-600">No active sessions.</p>;
+  return (
+    <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+      {sessions.map((s) => (
+        <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
+          <div className="min-w-0">
+            <p className="font-medium text-slate-900">
+              {s.device}
+              {s.current && <span className="ms-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-900">This browser</span>}
+            </p>
+            <p className="text-slate-600">
+              Signed in {dateFormat.format(s.createdAt)} UTC · last seen {dateFormat.format(s.lastSeenAt)} UTC{s.address && ` · ${s.address}`}
+            </p>
+          </div>
+          {!s.current && <ActionButton action={s.end} label="End" pendingLabel="Ending…" danger />}
+        </li>
+      ))}
+    </ul>
+  );
+}

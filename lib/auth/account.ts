@@ -1,0 +1,38 @@
+import { db } from "../db/client";
+import { fieldError, validate } from "../profile/errors";
+import { passwordChangeForm } from "../profile/schema";
+import { checkPassword } from "./credentials";
+import { recordSecurityEvent } from "./events";
+import { hashPassword } from "./password";
+import { assertStrongPassword } from "./password-policy";
+import { endUserSessions, type SessionUser } from "./session-store";
+
+/** Whether any demo account (published password) exists: the UI warns until they are gone. */
+export async function demoAccountsExist(): Promise<boolean> {
+  const client = await db();
+  return (await client.user.findFirst({ where: { demo: true }, select: { id: true } })) !== null;
+}
+
+/**
+ * People change their own password: the current one first (throttled like a sign-in), then a new
+ * one that is long and hard to guess. Every other session of theirs ends; this one stays.
+ */
+export async function changeOwnPassword(caller: SessionUser, input: unknown): Promise<void> {
+  const { currentPassword, newPassword } = validate(passwordChangeForm, input, "The password is not valid");
+  const client = await db();
+  const user = await client.user.findUniqueOrThrow({
+    where: { id: caller.id },
+    select: { id: true, username: true, email: true, firstName: true, lastName: true, passwordHash: true },
+  });
+  if (!(await checkPassword(user, user.username, currentPassword, "current password"))) {
+    throw fieldError("INVALID", "currentPassword", "The current password is not correct");
+  }
+  if (newPassword === currentPassword) throw fieldError("INVALID", "newPassword", "Choose a password different from the current one");
+  await assertStrongPassword(newPassword, "newPassword", { username: user.username, email: user.email, names: [user.firstName, user.lastName] });
+  const passwordHash = await hashPassword(newPassword);
+  await client.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: caller.id }, data: { passwordHash, passwordChangedAt: new Date(), mustChangePassword: false } });
+    const ended = await endUserSessions(caller.id, "password changed", { except: caller.sessionId, tx });
+    await recordSecurityEvent("PASSWORD_CHANGED", { userId: caller.id, detail: { otherSessionsEnded: ended } }, tx);
+  });
+}

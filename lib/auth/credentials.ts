@@ -1,0 +1,52 @@
+import { db } from "../db/client";
+import { requestContext } from "../http/request-context";
+import { recordSecurityEvent } from "./events";
+import { verifyPassword } from "./password";
+import { startSession } from "./session-store";
+import { assertNotThrottled, recordFailure, recordSuccess } from "./throttle";
+
+/** The client's address for throttling ("unknown" outside a request: scripts and tests). */
+export const clientAddress = () => requestContext()?.address || "unknown";
+
+type Purpose = "sign-in" | "basic auth" | "current password";
+
+/**
+ * Checks a password under the throttle: while blocked it is RATE_LIMITED before any hashing; a
+ * failure is counted (and recorded, with the lockout it may start), a success clears the
+ * account's count. `name` is what was typed, the account key when there is no such user.
+ */
+export async function checkPassword(
+  user: { id: string; passwordHash: string } | null,
+  name: string,
+  password: string,
+  purpose: Purpose,
+): Promise<boolean> {
+  const attempt = { kind: "password" as const, account: user?.id ?? `name:${name.toLowerCase()}`, address: clientAddress() };
+  await assertNotThrottled(attempt);
+  // Verified even for an unknown user, so the answer takes as long either way.
+  if (await verifyPassword(user?.passwordHash, password)) {
+    await recordSuccess(attempt);
+    return true;
+  }
+  const blockedFor = await recordFailure(attempt);
+  await recordSecurityEvent("SIGN_IN_FAILED", { userId: user?.id, detail: { via: purpose, ...(!user && { name: name.slice(0, 100) }) } });
+  if (blockedFor) await recordSecurityEvent("LOCKED_OUT", { userId: user?.id, detail: { seconds: blockedFor } });
+  return false;
+}
+
+/** The account a sign-in names: a username or an email address, either case. */
+export async function findAccount(identifier: string) {
+  const name = identifier.trim().toLowerCase();
+  const client = await db();
+  return client.user.findFirst({
+    where: { OR: [{ username: name }, { email: name }] },
+    select: { id: true, passwordHash: true, mustChangePassword: true },
+  });
+}
+
+/** Browser sign-in (the form and Auth.js's own endpoint): a new session's id, or null. */
+export async function signInWithPassword(identifier: string, password: string): Promise<{ id: string; sessionId: string } | null> {
+  const user = await findAccount(identifier);
+  if (!(await checkPassword(user, identifier, password, "sign-in")) || !user) return null;
+  return { id: user.id, sessionId: await startSession(user.id) };
+}

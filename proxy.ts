@@ -1,0 +1,63 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { refusal } from "@/lib/http/refusal";
+import { saneRequestId } from "@/lib/http/request-context";
+
+// Next refuses server-action bodies over 1 MB (experimental.serverActions.bodySizeLimit) with a 500.
+const MAX_ACTION_BODY_BYTES = 1024 * 1024;
+
+function contentSecurityPolicy(nonce: string, https: boolean): string {
+  return [
+    "default-src 'self'",
+    // Next's own inline scripts carry the nonce; 'strict-dynamic' lets the scripts they load run.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+/**
+ * Runs before every route: a fresh CSP nonce for the page (Next puts it on its scripts), HSTS over
+ * https, and answers for requests the framework itself would turn into a 500. (Methods Next
+ * cannot even represent, such as TRACE, never get here: lib/http/access-log.ts answers them.)
+ */
+export async function proxy(request: NextRequest) {
+  const requestId = saneRequestId(request.headers.get("x-request-id"));
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+  } catch {
+    return refusal(request.nextUrl.pathname, requestId, 400, "The path is not valid percent-encoding");
+  }
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    if (Number(request.headers.get("content-length")) > MAX_ACTION_BODY_BYTES) {
+      return refusal(request.nextUrl.pathname, requestId, 413, "The form is too large to send");
+    }
+    // A server action's arguments arrive as a list (or as multipart form data); Next applies
+    // anything else as the argument list and fails with a 500.
+    const type = request.headers.get("content-type") ?? "";
+    if (!type.startsWith("multipart/form-data") && !(await request.clone().text()).trimStart().startsWith("[")) {
+      return refusal(request.nextUrl.pathname, requestId, 400, "The form could not be read");
+    }
+  }
+
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const https = request.nextUrl.protocol === "https:";
+  const policy = contentSecurityPolicy(nonce, https);
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  if (https) response.headers.set("strict-transport-security", "max-age=63072000; includeSubDomains");
+  return response;
+}
+
+export const config = {
+  // Not the build's static files: they carry no page and need no nonce.
+  matcher: ["/((?!_next/static|_next/image).*)"],
+};
