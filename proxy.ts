@@ -2,8 +2,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { refusal } from "@/lib/http/refusal";
 import { saneRequestId } from "@/lib/http/request-context";
 
-// Next refuses server-action bodies over 1 MB (experimental.serverActions.bodySizeLimit) with a 500.
+// Next refuses server-action bodies over 1 MB (serverActions.bodySizeLimit) with a 500.
 const MAX_ACTION_BODY_BYTES = 1024 * 1024;
+
+// The API surfaces read (and limit) their bodies themselves.
+const API_PATH = /^\/(auth\/v1|management\/v1|engine-rest|api)\//;
 
 function contentSecurityPolicy(nonce: string, https: boolean): string {
   return [
@@ -34,14 +37,15 @@ export async function proxy(request: NextRequest) {
   } catch {
     return refusal(request.nextUrl.pathname, requestId, 400, "The path is not valid percent-encoding");
   }
-  if (request.method === "POST" && request.headers.has("next-action")) {
-    if (Number(request.headers.get("content-length")) > MAX_ACTION_BODY_BYTES) {
-      return refusal(request.nextUrl.pathname, requestId, 413, "The form is too large to send");
-    }
-    // A server action's arguments arrive as a list (or as multipart form data); Next applies
-    // anything else as the argument list and fails with a 500.
+  // A POST to a page is a server action (with JavaScript, or a form posted without it).
+  if (request.method === "POST" && !API_PATH.test(request.nextUrl.pathname)) {
+    const length = request.headers.get("content-length");
+    if (Number(length) > MAX_ACTION_BODY_BYTES) return refusal(request.nextUrl.pathname, requestId, 413, "The form is too large to send");
+    // Its arguments arrive as a list (or as multipart form data); Next applies anything else as
+    // the argument list and fails with a 500. (Only bodies of a stated, allowed length are read
+    // here: a chunked one is left to Next, which limits it itself.)
     const type = request.headers.get("content-type") ?? "";
-    if (!type.startsWith("multipart/form-data") && !(await request.clone().text()).trimStart().startsWith("[")) {
+    if (length && request.headers.has("next-action") && !type.startsWith("multipart/form-data") && !(await request.clone().text()).trimStart().startsWith("[")) {
       return refusal(request.nextUrl.pathname, requestId, 400, "The form could not be read");
     }
   }
@@ -58,6 +62,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not the build's static files: they carry no page and need no nonce.
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  // Not the build's static files nor public/'s icons: they carry no page and need no nonce.
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|icon|apple-touch-icon|manifest\\.webmanifest).*)"],
 };

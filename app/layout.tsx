@@ -9,6 +9,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Profiles", template: "%s · Profiles" },
   description: "Self-service profile management",
+  icons: { icon: [{ url: "/favicon.ico", sizes: "32x32" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+  manifest: "/manifest.webmanifest",
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
@@ -27,10 +29,15 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </Link>
             {user && (
               <nav aria-label="Account" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-                <Link href="/profile" className="text-slate-700 hover:text-slate-900">My profile</Link>
-                <Link href="/settings/security" className="text-slate-700 hover:text-slate-900">Security</Link>
-                <Link href="/settings/tokens" className="text-slate-700 hover:text-slate-900">API tokens</Link>
-                {isAdmin(user) && <Link href="/admin/users" className="text-slate-700 hover:text-slate-900">Users</Link>}
+                {/* Until a password an administrator set is replaced, nothing else opens: no links to it. */}
+                {!user.mustChangePassword && (
+                  <>
+                    <Link href="/profile" className="text-slate-700 hover:text-slate-900">My profile</Link>
+                    <Link href="/settings/security" className="text-slate-700 hover:text-slate-900">Security</Link>
+                    <Link href="/settings/tokens" className="text-slate-700 hover:text-slate-900">API tokens</Link>
+                    {isAdmin(user) && <Link href="/admin/users" className="text-slate-700 hover:text-slate-900">Users</Link>}
+                  </>
+                )}
                 <span className="hidden text-slate-500 sm:inline">
                   Signed in as <span className="font-medium text-slate-700">{user.username}</span>
                 </span>

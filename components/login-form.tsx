@@ -9,10 +9,12 @@ import { SubmitButton } from "./ui/submit-button";
 interface Props {
   action: (state: LoginState, formData: FormData) => Promise<LoginState>;
   callbackUrl: string;
+  /** A refusal to show from the start (a sign-in posted to Auth.js's endpoint and sent back here). */
+  error?: string;
 }
 
-export function LoginForm({ action, callbackUrl }: Props) {
-  const [state, formAction, pending] = useActionState(action, {});
+export function LoginForm({ action, callbackUrl, error }: Props) {
+  const [state, formAction, pending] = useActionState(action, { error });
   const summary = useRef<HTMLDivElement>(null);
   // After a refused sign-in, focus goes to the message that says why.
   useEffect(() => {

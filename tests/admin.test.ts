@@ -227,8 +227,10 @@ describe.each(DB_KINDS)("search and paging on %s", (kind) => {
     expect(upper.rows.map((r) => r.displayName)).toEqual(["ZOË UPPER"]);
     const muller = await searchUsers(admin, { q: "MULL" });
     expect(muller.total).toBe(await t.client.user.count({ where: { lastName: "Müller" } }));
+    expect(muller.rows.length).toBeGreaterThan(0);
     expect(muller.rows.every((r) => r.lastName === "Müller")).toBe(true);
     const both = await searchUsers(admin, { q: "zoe mull" });
+    expect(both.total).toBe(await t.client.user.count({ where: { firstName: "Zoë", lastName: "Müller" } }));
     expect(both.rows.every((r) => r.firstName === "Zoë" && r.lastName === "Müller")).toBe(true);
   });
 
@@ -244,6 +246,7 @@ describe.each(DB_KINDS)("search and paging on %s", (kind) => {
     const orgAdmin = caller(await makeUser(t.client, { role: "ORG_ADMIN", org: "Acme" }));
     const result = await searchUsers(orgAdmin, { orgId: globex.id });
     expect(result.total).toBe(await t.client.user.count({ where: { orgId: acme.id } }));
+    expect(result.rows.length).toBeGreaterThan(0);
     expect(result.rows.every((r) => r.org.id === acme.id)).toBe(true);
     const user = caller(await makeUser(t.client));
     expect(await outcome(searchUsers(user, {}))).toBe("FORBIDDEN");
@@ -251,6 +254,8 @@ describe.each(DB_KINDS)("search and paging on %s", (kind) => {
 
   it("filters by role and clamps pages out of range", async () => {
     const orgAdmins = await searchUsers(admin, { role: "ORG_ADMIN" });
+    expect(orgAdmins.total).toBe(await t.client.user.count({ where: { role: "ORG_ADMIN" } }));
+    expect(orgAdmins.total).toBeGreaterThan(0);
     expect(orgAdmins.rows.every((r) => r.role === "ORG_ADMIN")).toBe(true);
     const beyond = await searchUsers(admin, { page: 10_000 });
     expect(beyond.page).toBe(beyond.pageCount);

@@ -48,6 +48,15 @@ describe.each(DB_KINDS)("throttling on %s", (kind) => {
       expect(events.map((e) => e.type)).toEqual([...Array(5).fill("SIGN_IN_FAILED"), "LOCKED_OUT"]);
     }));
 
+  it("twenty guesses at once: five are checked, the rest are refused without hashing", () =>
+    fromNewAddress(async () => {
+      const user = await makeUser(t.client);
+      const outcomes = await Promise.all(Array.from({ length: 20 }, () => outcome(checkPassword(account(user), user.username, "wrong-password", "sign-in"))));
+      expect(outcomes.filter((o) => o === "OK")).toHaveLength(5); // answered "wrong password" after a check
+      expect(outcomes.filter((o) => o === "RATE_LIMITED")).toHaveLength(15);
+      expect(await t.client.securityEvent.count({ where: { userId: user.id, type: "SIGN_IN_FAILED" } })).toBe(5);
+    }));
+
   it("the same account from another address is not blocked by the first address's failures", async () => {
     const user = await makeUser(t.client);
     await fromNewAddress(async () => {

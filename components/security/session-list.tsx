@@ -41,7 +41,7 @@ export function SessionList({ sessions }: { sessions: SessionRow[] }) {
     <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
       {sessions.map((s) => (
         <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
-          <div className="min-w-0">
+          <div className="min-w-0 flex-1">
             <p className="font-medium text-slate-900">
               {s.device}
               {s.current && <span className="ms-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-900">This browser</span>}

@@ -3,7 +3,7 @@ import { requestContext } from "../http/request-context";
 import { recordSecurityEvent } from "./events";
 import { verifyPassword } from "./password";
 import { startSession } from "./session-store";
-import { assertNotThrottled, recordFailure, recordSuccess } from "./throttle";
+import { beginAttempt, blockedFor, failAttempt, succeedAttempt } from "./throttle";
 
 /** The client's address for throttling ("unknown" outside a request: scripts and tests). */
 export const clientAddress = () => requestContext()?.address || "unknown";
@@ -21,14 +21,14 @@ export async function checkPassword(
   password: string,
   purpose: Purpose,
 ): Promise<boolean> {
-  const attempt = { kind: "password" as const, account: user?.id ?? `name:${name.toLowerCase()}`, address: clientAddress() };
-  await assertNotThrottled(attempt);
+  const attempt = { kind: "password" as const, account: user?.id ?? `name:${name.trim().toLowerCase()}`, address: clientAddress() };
+  const reached = await beginAttempt(attempt);
   // Verified even for an unknown user, so the answer takes as long either way.
   if (await verifyPassword(user?.passwordHash, password)) {
-    await recordSuccess(attempt);
+    await succeedAttempt(attempt);
     return true;
   }
-  const blockedFor = await recordFailure(attempt);
+  const blockedFor = await failAttempt(attempt, reached);
   await recordSecurityEvent("SIGN_IN_FAILED", { userId: user?.id, detail: { via: purpose, ...(!user && { name: name.slice(0, 100) }) } });
   if (blockedFor) await recordSecurityEvent("LOCKED_OUT", { userId: user?.id, detail: { seconds: blockedFor } });
   return false;
@@ -42,6 +42,12 @@ export async function findAccount(identifier: string) {
     where: { OR: [{ username: name }, { email: name }] },
     select: { id: true, passwordHash: true, mustChangePassword: true },
   });
+}
+
+/** Seconds before a sign-in with this name may be tried from this address (0: now). */
+export async function signInBlockedFor(identifier: string): Promise<number> {
+  const user = await findAccount(identifier);
+  return blockedFor({ kind: "password", account: user?.id ?? `name:${identifier.trim().toLowerCase()}`, address: clientAddress() });
 }
 
 /** Browser sign-in (the form and Auth.js's own endpoint): a new session's id, or null. */

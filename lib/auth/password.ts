@@ -1,14 +1,16 @@
 import crypto from "node:crypto";
+import os from "node:os";
 import { hash, verify } from "@node-rs/argon2";
 import { unavailableError } from "../profile/errors";
 
 // argon2id (the library's default algorithm) with OWASP's recommended minimums.
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
-// Each hash takes ~19 MiB and tens of milliseconds of a core. A few run at once and the rest
-// queue, so a flood of password guesses cannot take every core (and the memory) from signed-in
-// people; past the queue's length the answer is "try again in a moment" rather than a pile-up.
-const MAX_RUNNING = 2;
+// Each hash takes ~19 MiB and tens of milliseconds of a core. At most one core's worth run at once
+// (all but one core, at least one) and the rest queue, so a flood of password guesses cannot take
+// every core (and the memory) from signed-in people; past the queue's length the answer is "try
+// again in a moment" rather than a pile-up.
+const MAX_RUNNING = Math.min(4, Math.max(1, os.availableParallelism() - 1));
 const MAX_WAITING = 64;
 let running = 0;
 const waiting: (() => void)[] = [];

@@ -35,7 +35,11 @@ export interface Attempt {
   address: string;
 }
 
-type Limiters = Record<LimitName | "lockouts", RateLimiterPrisma>;
+type Limiters = Record<LimitName | "blocks" | "lockouts", RateLimiterPrisma> & {
+  // Blocks this process has seen, until when: a flood against a blocked key then costs no query.
+  // (A block only ever starts earlier elsewhere, so a stale entry cannot unblock anyone early.)
+  knownBlocks: Map<string, number>;
+};
 const perClient = new WeakMap<PrismaClient, Limiters>();
 
 async function limiters(): Promise<Limiters> {
@@ -49,8 +53,11 @@ async function limiters(): Promise<Limiters> {
       account: make("password-account", LIMITS.account),
       address: make("password-address", LIMITS.address),
       tokenAddress: make("token-address", LIMITS.tokenAddress),
+      // Keys blocked now, each until its block ends (only block() and get() are used on it).
+      blocks: make("blocked", 1),
       // How often a key was blocked today: each block lasts twice as long as the one before.
       lockouts: make("lockouts", 1_000_000, 24 * 60 * 60),
+      knownBlocks: new Map(),
     };
     perClient.set(client, made);
   }
@@ -64,47 +71,92 @@ function keysOf(attempt: Attempt): [LimitName, string][] {
   return keys;
 }
 
+function remember(all: Limiters, key: string, until: number) {
+  if (all.knownBlocks.size > 10_000) all.knownBlocks.clear();
+  all.knownBlocks.set(key, until);
+}
+
 /** Seconds until the attempt may be made, or 0 when none of its keys is blocked. */
 export async function blockedFor(attempt: Attempt): Promise<number> {
   const all = await limiters();
-  const states = await Promise.all(keysOf(attempt).map(async ([name, key]) => ({ name, state: await all[name].get(key) })));
-  const waits = states.map(({ name, state }) => (state && state.consumedPoints >= LIMITS[name] ? state.msBeforeNext : 0));
-  return Math.ceil(Math.max(0, ...waits) / 1000);
+  const now = Date.now();
+  const untils = await Promise.all(
+    keysOf(attempt).map(async ([name, key]) => {
+      const id = `${name}:${key}`;
+      const known = all.knownBlocks.get(id) ?? 0;
+      if (known > now) return known;
+      const block = await all.blocks.get(id);
+      const until = block ? now + block.msBeforeNext : 0;
+      if (until > now) remember(all, id, until);
+      return until;
+    }),
+  );
+  return Math.ceil(Math.max(0, ...untils.map((until) => until - now)) / 1000);
 }
 
-/** Refuses the attempt with RATE_LIMITED (and the wait) while any of its keys is blocked. */
-export async function assertNotThrottled(attempt: Attempt): Promise<void> {
-  const wait = await blockedFor(attempt);
-  if (wait > 0) throw rateLimitedError(wait);
-}
-
-const consumed = (outcome: unknown): RateLimiterRes => {
+const counted = (outcome: unknown): RateLimiterRes => {
   if (outcome instanceof RateLimiterRes) return outcome; // over the limit: the limiter rejects with its state
   throw outcome;
 };
 
-/**
- * Counts a failed check. A key that reaches its limit is blocked; returns the longest block that
- * started (seconds), so the caller can record the lockout, or 0.
- */
-export async function recordFailure(attempt: Attempt): Promise<number> {
+type Counted = { name: LimitName; key: string; count: number };
+
+/** Counts the attempt under each of its keys (atomically: each sees its own count). */
+async function count(attempt: Attempt): Promise<Counted[]> {
+  const all = await limiters();
+  return Promise.all(keysOf(attempt).map(async ([name, key]) => ({ name, key, count: (await all[name].consume(key).catch(counted)).consumedPoints })));
+}
+
+/** The keys whose limit these counts reached or passed. */
+const atLimit = (counts: Counted[]): [LimitName, string][] => counts.filter((c) => c.count >= LIMITS[c.name]).map((c) => [c.name, c.key]);
+
+/** Blocks each key (for a minute the first time today, twice as long each time after); returns the longest block. */
+async function block(keys: [LimitName, string][], attempt: Attempt): Promise<number> {
   const all = await limiters();
   let longest = 0;
-  for (const [name, key] of keysOf(attempt)) {
-    const state = await all[name].consume(key).catch(consumed);
-    if (state.consumedPoints < LIMITS[name]) continue;
-    const times = (await all.lockouts.consume(`${name}:${key}`).catch(consumed)).consumedPoints;
+  for (const [name, key] of keys) {
+    const times = (await all.lockouts.consume(`${name}:${key}`).catch(counted)).consumedPoints;
     const seconds = Math.min(FIRST_BLOCK_SECONDS * 2 ** (times - 1), LONGEST_BLOCK_SECONDS);
-    await all[name].block(key, seconds);
+    await all.blocks.block(`${name}:${key}`, seconds);
+    remember(all, `${name}:${key}`, Date.now() + seconds * 1000);
+    await all[name].delete(key); // after the block, counting starts afresh
     longest = Math.max(longest, seconds);
     log.warn({ event: "LOCKED_OUT", limit: name, account: attempt.account, address: attempt.address, seconds }, "attempts blocked");
   }
   return longest;
 }
 
-/** A correct password clears the account's failure counts (not the address's: that one counts spraying). */
-export async function recordSuccess(attempt: Attempt): Promise<void> {
-  if (attempt.kind !== "password" || !attempt.account) return;
+/**
+ * Before a password is checked: refused (RATE_LIMITED, with the wait) while blocked; else the
+ * attempt takes its place in the counts first, so many guesses at once cannot all slip past the
+ * limit. Returns the keys this attempt brought to their limit (blocked if the password is wrong).
+ */
+export async function beginAttempt(attempt: Attempt): Promise<[LimitName, string][]> {
+  const wait = await blockedFor(attempt);
+  if (wait > 0) throw rateLimitedError(wait);
+  const counts = await count(attempt);
+  // Beyond the limit (guesses racing the one that reached it): refused without a check.
+  if (counts.some((c) => c.count > LIMITS[c.name])) throw rateLimitedError(FIRST_BLOCK_SECONDS);
+  return atLimit(counts);
+}
+
+/** A wrong password: the keys it brought to their limit are blocked; returns the longest block (0: none). */
+export function failAttempt(attempt: Attempt, reached: [LimitName, string][]): Promise<number> {
+  return block(reached, attempt);
+}
+
+/** A correct password clears the account's counts; the address gets its point back (it counts failures). */
+export async function succeedAttempt(attempt: Attempt): Promise<void> {
+  if (!attempt.account) return;
   const all = await limiters();
-  await Promise.all([all.account.delete(attempt.account), all.accountAddress.delete(`${attempt.account}|${attempt.address}`)]);
+  await Promise.all([
+    all.account.delete(attempt.account),
+    all.accountAddress.delete(`${attempt.account}|${attempt.address}`),
+    all.address.reward(attempt.address, 1),
+  ]);
+}
+
+/** A failed check counted after the fact (wrong tokens: looking one up costs nothing to throttle first). */
+export async function recordFailure(attempt: Attempt): Promise<number> {
+  return block(atLimit(await count(attempt)), attempt);
 }

@@ -42,3 +42,10 @@ export function toFormValues(profile: Profile): ProfileFormValues {
 export function done(message: string, extra: Omit<ActionState, "status" | "message"> = {}): ActionState {
   return { status: "ok", message, ...extra };
 }
+
+/** What the sign-in form says; a wrong password and an unknown name get the same sentence. */
+export const SIGN_IN_MESSAGES = {
+  wrong: "The username or password is not correct.",
+  missing: "Enter your username or email and your password.",
+  later: "Too many failed attempts. Try again later.",
+};

@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import { endAllSessionsAction, endSessionAction } from "@/app/_actions/sessions";
 import { SecurityEvents } from "@/components/security/security-events";
 import { PasswordForm } from "@/components/security/password-form";
-import { ActionButton, SessionList } from "@/components/security/session-list";
+import { Sessions } from "@/components/security/sessions";
 import { Alert } from "@/components/ui/alert";
 import { listSecurityEvents } from "@/lib/auth/events";
 import { CHANGE_PASSWORD_PATH, requireUser } from "@/lib/auth/session";
 import { listSessions } from "@/lib/auth/session-store";
-import { describeUserAgent } from "@/lib/http/user-agent";
 import { changePasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Security" };
@@ -38,15 +37,13 @@ export default async function SecurityPage() {
         </section>
         <section aria-labelledby="sessions-title" className={`space-y-4 ${card}`}>
           <h2 id="sessions-title" className="text-base font-semibold">Where you are signed in</h2>
-          <SessionList
-            sessions={sessions.map((s) => ({
-              ...s,
-              device: describeUserAgent(s.userAgent),
-              current: s.id === user.sessionId,
-              end: endSessionAction.bind(null, s.id),
-            }))}
+          <Sessions
+            sessions={sessions}
+            currentSessionId={user.sessionId}
+            end={endSessionAction}
+            endAll={endAllSessionsAction.bind(null, user.id)}
+            endAllLabel="Sign out everywhere else"
           />
-          <ActionButton action={endAllSessionsAction.bind(null, user.id)} label="Sign out everywhere else" pendingLabel="Signing out…" danger />
         </section>
       </div>
       <section aria-labelledby="activity-title">

@@ -10,10 +10,9 @@ import { listApiTokens } from "@/lib/auth/tokens";
 import { endAllSessionsAction, endSessionAction } from "@/app/_actions/sessions";
 import { revokeTokenAction } from "@/app/_actions/tokens";
 import { SecurityEvents } from "@/components/security/security-events";
-import { ActionButton, SessionList } from "@/components/security/session-list";
+import { Sessions } from "@/components/security/sessions";
 import { listSecurityEvents } from "@/lib/auth/events";
 import { listSessions } from "@/lib/auth/session-store";
-import { describeUserAgent } from "@/lib/http/user-agent";
 import { requireAdmin } from "@/lib/auth/session";
 import { toFormValues } from "@/lib/http/form-state";
 import { parseBefore, pathId } from "@/lib/http/search-params";
@@ -93,15 +92,13 @@ export default async function AdminUserPage({ params, searchParams }: Props) {
           </section>
           <section aria-labelledby="sessions-title" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
             <h2 id="sessions-title" className="text-base font-semibold">Sessions</h2>
-            <SessionList
-              sessions={sessions.map((s) => ({
-                ...s,
-                device: describeUserAgent(s.userAgent),
-                current: s.id === admin.sessionId,
-                end: endSessionAction.bind(null, s.id),
-              }))}
+            <Sessions
+              sessions={sessions}
+              currentSessionId={admin.sessionId}
+              end={endSessionAction}
+              endAll={endAllSessionsAction.bind(null, profile.id)}
+              endAllLabel="End all sessions"
             />
-            <ActionButton action={endAllSessionsAction.bind(null, profile.id)} label="End all sessions" pendingLabel="Ending…" danger />
           </section>
           <section aria-labelledby="tokens-title" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
             <h2 id="tokens-title" className="mb-4 text-base font-semibold">API tokens</h2>
