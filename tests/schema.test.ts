@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { characterCount, email, profileFields, selfServiceForm, CURRENT_PASSWORD_REQUIRED } from "@/lib/profile/schema";
+import fc from "fast-check";
+import { characterCount, email, profileFields, profilePatch, selfServiceForm, CURRENT_PASSWORD_REQUIRED } from "@/lib/profile/schema";
 
 const valid = { firstName: "Ada", lastName: "Lovelace", displayName: "Ada Lovelace" };
 const DECEPTIVE = "Must not contain characters that change how text reads, such as direction overrides or line separators";
@@ -64,6 +65,9 @@ const rows: Row[] = [
   ["language DE-ch canonicalised", { preferredLanguage: "DE-ch" }, { preferredLanguage: "de-CH" }],
   ["language es-419", { preferredLanguage: "es-419" }, { preferredLanguage: "es-419" }],
   ["language zh-Hant-TW (10)", { preferredLanguage: "zh-Hant-TW" }, { preferredLanguage: "zh-Hant-TW" }],
+  ["language sh-419 is longer once canonical", { preferredLanguage: "sh-419" }, { preferredLanguage: "sr-Latn-419" }],
+  ["language canonical and longer than 10 passes", { preferredLanguage: "sr-Latn-419" }, { preferredLanguage: "sr-Latn-419" }],
+  ["language not canonical and longer than 10", { preferredLanguage: "SR-latn-419" }, { error: ["preferredLanguage", "At most 10 characters"] }],
   ["language missing", { preferredLanguage: undefined }, { preferredLanguage: null }],
   ["language empty", { preferredLanguage: "" }, { preferredLanguage: null }],
   ["language 'english'", { preferredLanguage: "english" }, { error: ["preferredLanguage", "Use a language tag such as en, de-CH or zh-Hant"] }],
@@ -120,5 +124,20 @@ describe("characterCount", () => {
     expect(characterCount("😀")).toBe(1);
     expect(characterCount("山田")).toBe(2);
     expect(characterCount("Zoë")).toBe(3);
+  });
+});
+
+describe("parsing is idempotent (the route parses, then the service parses the result again)", () => {
+  const text = fc.oneof(fc.string({ maxLength: 210 }), fc.string({ unit: "grapheme", maxLength: 210 }), fc.constantFrom("", " ", "\u200b", "Zoe\u0308"));
+  const tag = fc.oneof(fc.stringMatching(/^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|\d{3}))?$/), fc.constantFrom("sh-419", "bh-AA", "iw", "mo-MD", ""));
+  it("what parses once parses again to the same value", () => {
+    fc.assert(
+      fc.property(fc.record({ firstName: text, lastName: text, nickName: text, displayName: text, preferredLanguage: tag, email: fc.emailAddress() }), (input) => {
+        const once = profilePatch.safeParse(input);
+        if (!once.success) return;
+        expect(profilePatch.parse(once.data)).toEqual(once.data);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

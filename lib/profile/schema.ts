@@ -107,18 +107,26 @@ const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z]{4})?(-([a-z]{2}|\d{3}))?$/i;
 export const LANGUAGE_TAG_PATTERN = `^\\s*$|${LANGUAGE_TAG.source.replaceAll("[a-z]", "[A-Za-z]")}`;
 const LANGUAGE_MESSAGE = "Use a language tag such as en, de-CH or zh-Hant";
 
+function canonicalTag(tag: string): string | null {
+  try {
+    return Intl.getCanonicalLocales(tag)[0]!;
+  } catch {
+    return null;
+  }
+}
+
 export const languageTag = z
   .string({ error: MESSAGES.notText })
   .trim()
-  .max(MAX_LANGUAGE_TAG, MESSAGES.tooLong(MAX_LANGUAGE_TAG))
+  // Canonical forms can be longer than what was sent (a deprecated "sh-AA" is "sr-Latn-AA"), so
+  // a tag already in its canonical form passes at any length the pattern allows: parsing what
+  // this schema produced gives the same value again.
+  .refine((tag) => tag.length <= MAX_LANGUAGE_TAG || canonicalTag(tag) === tag, MESSAGES.tooLong(MAX_LANGUAGE_TAG))
   .regex(LANGUAGE_TAG, LANGUAGE_MESSAGE)
   .transform((tag, ctx) => {
-    try {
-      return Intl.getCanonicalLocales(tag)[0]!;
-    } catch {
-      ctx.addIssue({ code: "custom", message: LANGUAGE_MESSAGE });
-      return z.NEVER;
-    }
+    const canonical = canonicalTag(tag);
+    if (canonical === null) ctx.addIssue({ code: "custom", message: LANGUAGE_MESSAGE });
+    return canonical ?? z.NEVER;
   });
 
 export const email = z
