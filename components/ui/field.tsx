@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from "react";
 
-export function inputClass(invalid: boolean): string {
+function inputClass(invalid: boolean): string {
   return `block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-500 disabled:bg-slate-100 disabled:text-slate-600 ${
     invalid ? "border-red-600 focus:outline-red-700" : "border-slate-500"
   }`;

@@ -35,7 +35,7 @@ export async function checkPassword(
 }
 
 /** The account a sign-in names: a username or an email address, either case. */
-export async function findAccount(identifier: string) {
+async function findAccount(identifier: string) {
   const name = identifier.trim().toLowerCase();
   const client = await db();
   return client.user.findFirst({

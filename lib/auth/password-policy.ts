@@ -20,7 +20,7 @@ function strengthChecker(): Promise<ZxcvbnFactory> {
 }
 
 /** zxcvbn's score (0–4) a password needs: 3 is "safely unguessable: moderate protection from offline attacks". */
-export const MIN_STRENGTH = 3;
+const MIN_STRENGTH = 3;
 
 /**
  * Refuses a new password that is common, breached-list, built from the person's own names, or

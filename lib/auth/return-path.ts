@@ -7,7 +7,7 @@ const ORIGIN = "http://return-path.invalid";
  * Control characters (browsers drop tabs and line breaks, turning "/\t/evil.example" into
  * "//evil.example"), backslashes and encoded slashes or control characters are refused outright.
  */
-export const returnPath = z
+const returnPath = z
   .string()
   .max(2000)
   .refine((value) => value.startsWith("/") && !/[\p{Cc}\\]|%2f|%5c|%[01][0-9a-f]|%7f/iu.test(value))

@@ -55,11 +55,11 @@ export const VISIBLE_TEXT_PATTERN = `^[^${REFUSED}]*[^${REFUSED}${inside(INVISIB
 export const OPTIONAL_TEXT_PATTERN = `^\\s*$|${VISIBLE_TEXT_PATTERN}`;
 
 /** Whether the text shows anything at all once invisible characters are set aside ("\u200b" does not). */
-export function hasVisibleCharacter(value: string): boolean {
+function hasVisibleCharacter(value: string): boolean {
   return value.replace(INVISIBLE_CHARACTERS, "").length > 0;
 }
 
-export const MESSAGES = {
+const MESSAGES = {
   tooLong: (max: number) => `At most ${max} characters`,
   control: "Must not contain control characters such as line breaks or tabs",
   deceptive: "Must not contain characters that change how text reads, such as direction overrides or line separators",
@@ -69,7 +69,7 @@ export const MESSAGES = {
 };
 
 /** Trimmed, NFC-normalised text without control or deceptive characters, 0..max characters. */
-export function cleanText(max: number, requiredMessage: string) {
+function cleanText(max: number, requiredMessage: string) {
   return z
     .string({ error: (issue) => (issue.input === undefined || issue.input === null ? requiredMessage : MESSAGES.notText) })
     .normalize("NFC")
@@ -277,7 +277,7 @@ export const passwordResetForm = z.object({
 });
 
 const TOKEN_NAME_REQUIRED = "Name the token, e.g. after the program that uses it";
-export const tokenName = cleanText(100, TOKEN_NAME_REQUIRED)
+const tokenName = cleanText(100, TOKEN_NAME_REQUIRED)
   .min(1, TOKEN_NAME_REQUIRED)
   .refine(hasVisibleCharacter, TOKEN_NAME_REQUIRED)
   .meta({ title: "Token name" });
