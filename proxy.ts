@@ -5,9 +5,6 @@ import { saneRequestId } from "@/lib/http/request-context";
 // Next refuses server-action bodies over 1 MB (serverActions.bodySizeLimit) with a 500.
 const MAX_ACTION_BODY_BYTES = 1024 * 1024;
 
-// The API surfaces read (and limit) their bodies themselves.
-const API_PATH = /^\/(auth\/v1|management\/v1|engine-rest|api)\//;
-
 function contentSecurityPolicy(nonce: string, https: boolean): string {
   return [
     "default-src 'self'",
@@ -26,19 +23,15 @@ function contentSecurityPolicy(nonce: string, https: boolean): string {
 }
 
 /**
- * Runs before every route: a fresh CSP nonce for the page (Next puts it on its scripts), HSTS over
- * https, and answers for requests the framework itself would turn into a 500. (Methods Next
- * cannot even represent, such as TRACE, never get here: lib/http/access-log.ts answers them.)
+ * Runs before every page: a fresh CSP nonce (Next puts it on its scripts), HSTS over https, and
+ * answers for server-action posts the framework itself would turn into a 500. (Requests it cannot
+ * even parse — TRACE, broken percent-encoding — are answered where they enter the server:
+ * lib/http/access-log.ts.)
  */
 export async function proxy(request: NextRequest) {
   const requestId = saneRequestId(request.headers.get("x-request-id"));
-  try {
-    decodeURIComponent(request.nextUrl.pathname);
-  } catch {
-    return refusal(request.nextUrl.pathname, requestId, 400, "The path is not valid percent-encoding");
-  }
   // A POST to a page is a server action (with JavaScript, or a form posted without it).
-  if (request.method === "POST" && !API_PATH.test(request.nextUrl.pathname)) {
+  if (request.method === "POST") {
     const length = request.headers.get("content-length");
     if (Number(length) > MAX_ACTION_BODY_BYTES) return refusal(request.nextUrl.pathname, requestId, 413, "The form is too large to send");
     // Its arguments arrive as a list (or as multipart form data); Next applies anything else as
@@ -62,6 +55,9 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not the build's static files nor public/'s icons: they carry no page and need no nonce.
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|icon|apple-touch-icon|manifest\\.webmanifest).*)"],
+  // Pages only: not the API surfaces (JSON, their own limits and headers), the build's static
+  // files or public/'s icons — none carries a page that needs a nonce.
+  matcher: [
+    "/((?!api/|auth/v1/|management/v1/|engine-rest/|_next/static|_next/image|favicon\\.ico|icon|apple-touch-icon|manifest\\.webmanifest).*)",
+  ],
 };

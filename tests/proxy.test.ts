@@ -25,8 +25,6 @@ describe("proxy.ts: the headers every page gets, and the requests it answers its
   });
 
   it.each([
-    ["broken percent-encoding on a page", "http://localhost/%ZZ", {}, 400, "text/plain"],
-    ["broken percent-encoding on the ZITADEL API", "http://localhost/management/v1/users/%E0%A4%A/profile", {}, 400, "application/json"],
     ["an oversized server-action body", "http://localhost/profile", { method: "POST", headers: { "next-action": "x", "content-length": String(2 * 1024 * 1024) }, body: "[]" }, 413, "text/plain"],
     ["a server action whose arguments are not a list", "http://localhost/profile", { method: "POST", headers: { "next-action": "x", "content-type": "text/plain", "content-length": "6" }, body: '"text"' }, 400, "text/plain"],
   ])("answers %s in the surface's format, with the request id", async (_label, url, init, status, type) => {

@@ -33,7 +33,7 @@ export function watchRequests(): void {
     const { request, response, socket, server } = message as { request: IncomingMessage; response: ServerResponse; socket: Socket; server: Server };
     if (!guarded.has(server)) {
       guarded.add(server);
-      refuseUnrepresentableMethods(server);
+      refuseWhatTheFrameworkCannotParse(server);
     }
     const context: Started = {
       id: saneRequestId(request.headers["x-request-id"]),
@@ -70,19 +70,34 @@ export function watchRequests(): void {
 const UNREPRESENTABLE = new Set(["TRACE", "TRACK", "CONNECT"]);
 const ALLOWED = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 
-/** Answers TRACE and the like with 405 before the framework sees them (proxy.ts never runs for them). */
-function refuseUnrepresentableMethods(server: Server): void {
+/** Why the framework would answer this request with a 500, or null when it can take it. */
+function unparsable(request: IncomingMessage): { status: 400 | 405; message: string } | null {
+  if (UNREPRESENTABLE.has(request.method ?? "")) return { status: 405, message: `The method ${request.method} is not allowed` };
+  try {
+    decodeURIComponent((request.url ?? "/").split("?")[0]!);
+    return null;
+  } catch {
+    return { status: 400, message: "The path is not valid percent-encoding" };
+  }
+}
+
+/**
+ * Answers, in the surface's format, the requests Next turns into a 500 before any of our code
+ * (proxy.ts included) could see them: TRACE and the like, which Fetch cannot represent, and paths
+ * with broken percent-encoding, which its router fails to decode.
+ */
+function refuseWhatTheFrameworkCannotParse(server: Server): void {
   const listeners = server.listeners("request") as ((request: IncomingMessage, response: ServerResponse) => void)[];
   server.removeAllListeners("request");
   server.on("request", (request: IncomingMessage, response: ServerResponse) => {
-    if (!UNREPRESENTABLE.has(request.method ?? "")) {
+    const refused = unparsable(request);
+    if (!refused) {
       for (const listener of listeners) listener.call(server, request, response);
       return;
     }
-    const id = String(request.headers["x-request-id"]);
-    const answer = refusal((request.url ?? "/").split("?")[0]!, id, 405, `The method ${request.method} is not allowed`);
+    const answer = refusal((request.url ?? "/").split("?")[0]!, String(request.headers["x-request-id"]), refused.status, refused.message);
     void answer.text().then((body) => {
-      response.writeHead(405, { ...Object.fromEntries(answer.headers), allow: ALLOWED });
+      response.writeHead(refused.status, { ...Object.fromEntries(answer.headers), ...(refused.status === 405 && { allow: ALLOWED }) });
       response.end(body);
     });
   });

@@ -5,7 +5,7 @@ import { Prisma } from "../generated/prisma/client";
 import { emailTakenError, fieldError, ProfileError, readOnlyError, validate } from "./errors";
 import { searchText } from "./search";
 import { CURRENT_PASSWORD_REQUIRED, PROFILE_FIELDS, profilePatch, type ProfilePatch } from "./schema";
-import { findManaged, PROFILE_SELECT, type Scope, type Target } from "./target";
+import { findManaged, lockManaged, PROFILE_SELECT, type Scope, type Target } from "./target";
 import type { Caller, ChangeVia, EventChanges, Profile, ProfileChanges, ProfileEventView } from "./types";
 
 export { findManaged, type Scope, type Target };
@@ -47,12 +47,14 @@ export async function updateProfile(
 ): Promise<UpdateResult> {
   if (isReadOnly()) throw readOnlyError();
   const patch = validate(profilePatch, input, "The profile is not valid");
-  const seen = await findManaged(caller, target, options);
-  if (options.ifSequence !== undefined && options.ifSequence !== seen.sequence) throw stale(seen);
-  const planned = diff(seen, patch);
-  if (Object.keys(planned).length === 0) return { profile: seen, changed: false };
-  // The password is checked before the row is locked: a hash takes tens of milliseconds.
-  const passwordChecked = planned.email ? await checkEmailChange(caller, seen, planned.email.to, options) : false;
+  // People changing their own email in the browser give their password: checked before the row
+  // is locked, since a hash takes tens of milliseconds.
+  let passwordChecked = false;
+  if (patch.email !== undefined && mayNeedPassword(caller, target, options)) {
+    const seen = await findManaged(caller, target, options);
+    if (options.ifSequence !== undefined && options.ifSequence !== seen.sequence) throw stale(seen);
+    if (patch.email !== seen.email) passwordChecked = await checkPasswordGiven(caller, seen, options);
+  }
 
   const client = await db();
   try {
@@ -60,17 +62,18 @@ export async function updateProfile(
       async (tx) => {
         // The row lock makes writers without a version queue instead of racing, so the last one
         // wins and every change gets the next sequence; writers with a version are checked under it.
-        await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${seen.id} FOR UPDATE`;
-        const current = await tx.user.findUniqueOrThrow({ where: { id: seen.id }, select: PROFILE_SELECT });
+        const current = await lockManaged(tx, caller, target, options);
         if (options.ifSequence !== undefined && options.ifSequence !== current.sequence) throw stale(current);
         const changes = diff(current, patch);
         if (Object.keys(changes).length === 0) return { profile: current, changed: false };
+        // (The email moved while the password was being checked: start again from the new version.)
         if (changes.email && !passwordChecked && needsPassword(caller, current, options)) throw stale(current);
         return { profile: await write(tx, caller, current, changes, options.via), changed: true };
       },
       { maxWait: 10_000, timeout: 10_000 },
     );
   } catch (error) {
+    // The unique index decides who gets an address, even between two people racing for it.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw emailTakenError();
     throw error;
   }
@@ -87,24 +90,20 @@ function diff(current: Profile, patch: ProfilePatch): ProfileChanges {
 }
 
 /** In the browser, a session alone does not let anyone move their own account's email: the password does. */
-function needsPassword(caller: Caller, target: Profile, options: UpdateOptions): boolean {
+function needsPassword(caller: Caller, target: { id: string }, options: UpdateOptions): boolean {
   return (options.via === "UI" || options.via === "ADMIN") && caller.id === target.id && !caller.tokenId;
 }
+const mayNeedPassword = (caller: Caller, target: Target, options: UpdateOptions) =>
+  typeof target === "string" && needsPassword(caller, { id: target }, options);
 
-/** Checks the current password where one is needed (true when it was) and that the address is free. */
-async function checkEmailChange(caller: Caller, current: Profile, to: string | null, options: UpdateOptions): Promise<boolean> {
-  const checked = needsPassword(caller, current, options);
-  if (checked) {
-    const client = await db();
-    const self = await client.user.findUniqueOrThrow({ where: { id: current.id }, select: { id: true, passwordHash: true } });
-    const ok = options.currentPassword ? await checkPassword(self, current.username, options.currentPassword, "current password") : false;
-    if (!ok) {
-      const message = options.currentPassword ? "The current password is not correct" : CURRENT_PASSWORD_REQUIRED;
-      throw fieldError("INVALID", "currentPassword", message);
-    }
-  }
-  if (to && (await (await db()).user.findUnique({ where: { email: to }, select: { id: true } }))) throw emailTakenError();
-  return checked;
+/** The current password, where one is needed: true when it was given and correct, else INVALID. */
+async function checkPasswordGiven(caller: Caller, current: Profile, options: UpdateOptions): Promise<boolean> {
+  if (!needsPassword(caller, current, options)) return false;
+  const client = await db();
+  const self = await client.user.findUniqueOrThrow({ where: { id: current.id }, select: { id: true, passwordHash: true } });
+  if (options.currentPassword && (await checkPassword(self, current.username, options.currentPassword, "current password"))) return true;
+  const message = options.currentPassword ? "The current password is not correct" : CURRENT_PASSWORD_REQUIRED;
+  throw fieldError("INVALID", "currentPassword", message);
 }
 
 /** The new version and its event; the caller holds the row lock. */

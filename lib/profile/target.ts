@@ -1,4 +1,5 @@
 import { db } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
 import { canManage, canSee } from "./access";
 import { ERROR_MESSAGES, ProfileError } from "./errors";
 import type { Caller, Profile } from "./types";
@@ -17,16 +18,35 @@ export interface Scope {
   orgId?: string;
 }
 
+const nameOf = (target: Target) => (typeof target === "string" ? target : target.username);
+
+/** The user found for the target, if the caller may manage it: NOT_FOUND when they may not even see it, else FORBIDDEN. */
+function assertManaged(caller: Caller, target: Target, user: Profile | null | undefined, scope: Scope): Profile {
+  if (!user || !canSee(caller, user) || (scope.orgId && user.orgId !== scope.orgId)) {
+    throw new ProfileError("NOT_FOUND", ERROR_MESSAGES.userNotFound(nameOf(target)));
+  }
+  if (!canManage(caller, user)) throw new ProfileError("FORBIDDEN", "You may not access this user's profile");
+  return user;
+}
+
 /** The target, if the caller may manage it: NOT_FOUND when they may not even see it, else FORBIDDEN. */
 export async function findManaged(caller: Caller, target: Target, scope: Scope = {}): Promise<Profile> {
   const client = await db();
   const where = typeof target === "string" ? { id: target } : { username: target.username };
-  const user = await client.user.findUnique({ where, select: PROFILE_SELECT });
-  const name = typeof target === "string" ? target : target.username;
-  if (!user || !canSee(caller, user) || (scope.orgId && user.orgId !== scope.orgId)) {
-    throw new ProfileError("NOT_FOUND", ERROR_MESSAGES.userNotFound(name));
-  }
-  if (!canManage(caller, user)) throw new ProfileError("FORBIDDEN", "You may not access this user's profile");
-  return user;
+  return assertManaged(caller, target, await client.user.findUnique({ where, select: PROFILE_SELECT }), scope);
+}
+
+// The profile's columns, for the one raw query that must lock the row as it reads it.
+const PROFILE_COLUMNS = Prisma.raw(
+  Object.keys(PROFILE_SELECT)
+    .map((column) => (column === "gender" || column === "role" ? `"${column}"::text AS "${column}"` : `"${column}"`))
+    .join(", "),
+);
+
+/** As findManaged, locking the row until the transaction ends (writers queue on it). */
+export async function lockManaged(tx: Prisma.TransactionClient, caller: Caller, target: Target, scope: Scope = {}): Promise<Profile> {
+  const where = typeof target === "string" ? Prisma.sql`"id" = ${target}` : Prisma.sql`"username" = ${target.username}`;
+  const [user] = await tx.$queryRaw<Profile[]>`SELECT ${PROFILE_COLUMNS} FROM "User" WHERE ${where} FOR UPDATE`;
+  return assertManaged(caller, target, user, scope);
 }
 
