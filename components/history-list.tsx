@@ -33,7 +33,7 @@ export function HistoryList({ events, emptyText, viewerId }: { events: ProfileEv
               ) : (
                 <li key={field} className="break-words">
                   <span className="font-medium">{FIELD_LABELS[field as keyof typeof FIELD_LABELS] ?? field}:</span> {value(field, change.from)}{" "}
-                  <span aria-label="changed to">→</span> {value(field, change.to)}
+                  → {value(field, change.to)}
                 </li>
               ),
             )}
