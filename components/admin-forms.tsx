@@ -2,34 +2,26 @@
 
 import { z } from "zod";
 import { MIN_PASSWORD, passwordResetForm, role as roleSchema, ROLE_LABELS, ROLES, type Role } from "@/lib/profile/schema";
-import type { ActionState } from "@/lib/http/form-state";
-import { Alert } from "./ui/alert";
+import { IDLE_ACTION, type ActionState } from "@/lib/http/form-state";
+import { ActionResult } from "./ui/action-result";
 import { CheckboxField, InputField, SelectField } from "./ui/field";
 import { OneTimeSecret } from "./ui/one-time-secret";
 import { SubmitButton } from "./ui/submit-button";
 import { useActionForm } from "./use-action-form";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
-const IDLE: ActionState = { status: "idle" };
 const roleForm = z.object({ role: roleSchema });
 
-function Result({ state }: { state: ActionState }) {
-  return (
-    <div aria-live="polite" className="empty:hidden">
-      {state.message && <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert>}
-    </div>
-  );
-}
 
 /** The role select: only roles up to the admin's own are offered; the service enforces the same. */
 export function RoleForm({ action, role, grantable, disabled }: { action: Action; role: Role; grantable: Role[]; disabled: boolean }) {
   const { state, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(roleForm, action, {
-    initialState: IDLE,
+    initialState: IDLE_ACTION,
     defaultValues: (s: ActionState) => ({ role: (s.values?.role as Role | undefined) ?? role }),
   });
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">
-      <Result state={state} />
+      <ActionResult state={state} />
       <fieldset disabled={disabled} className="max-w-sm space-y-3">
         <SelectField {...form.register("role")} label="Role" error={errorOf("role")} defaultValue={state.values?.role ?? role}>
           {ROLES.filter((r) => grantable.includes(r) || r === role).map((r) => (
@@ -48,7 +40,7 @@ export function RoleForm({ action, role, grantable, disabled }: { action: Action
  */
 export function PasswordResetForm({ action, disabled, own }: { action: Action; disabled: boolean; own: boolean }) {
   const { state, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(passwordResetForm, action, {
-    initialState: IDLE,
+    initialState: IDLE_ACTION,
     defaultValues: { password: "", revokeTokens: true, currentPassword: "" },
   });
   const hint = own
@@ -56,7 +48,7 @@ export function PasswordResetForm({ action, disabled, own }: { action: Action; d
     : `Leave empty to generate one. At least ${MIN_PASSWORD} characters. They choose their own at next sign-in.`;
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">
-      <Result state={state} />
+      <ActionResult state={state} />
       {state.secret && <OneTimeSecret label="Generated password" value={state.secret} />}
       <fieldset disabled={disabled} className="max-w-sm space-y-3">
         {own && (

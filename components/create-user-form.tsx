@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { createUserForm, FIELD_LABELS, MIN_PASSWORD, ROLE_LABELS, type CreateUserInput, type Role } from "@/lib/profile/schema";
-import type { ActionState } from "@/lib/http/form-state";
+import { IDLE_ACTION, type ActionState } from "@/lib/http/form-state";
 import { Alert } from "./ui/alert";
+import { ActionResult } from "./ui/action-result";
 import { InputField, SelectField } from "./ui/field";
 import { OneTimeSecret } from "./ui/one-time-secret";
 import { SubmitButton } from "./ui/submit-button";
@@ -20,12 +21,11 @@ interface Props {
 const EMPTY = { username: "", email: "", firstName: "", lastName: "", displayName: "", nickName: "", preferredLanguage: "", gender: "GENDER_UNSPECIFIED", role: "USER", orgId: "", password: "" };
 const USERNAME_HINT = "Used to sign in; letters, digits and . _ - @.";
 const PASSWORD_HINT = `Leave empty to generate one. At least ${MIN_PASSWORD} characters. The user chooses their own at first sign-in.`;
-const IDLE: ActionState = { status: "idle" };
 
 /** Creating a user: the profile fields with the same schema as the profile form, plus the account. */
 export function CreateUserForm({ action, roles, orgs }: Props) {
   const { state, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(createUserForm, action, {
-    initialState: IDLE,
+    initialState: IDLE_ACTION,
     defaultValues: (s: ActionState) => ({ ...EMPTY, orgId: orgs[0]?.id ?? "", ...s.values }) as CreateUserInput,
   });
   const defaults = { ...EMPTY, orgId: orgs[0]?.id ?? "", ...state.values };
@@ -46,9 +46,7 @@ export function CreateUserForm({ action, roles, orgs }: Props) {
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Create user">
-      <div aria-live="polite" className="empty:hidden">
-        {state.status === "error" && <Alert tone="error">{state.message}</Alert>}
-      </div>
+      <ActionResult state={state} />
       <div className="grid gap-5 sm:grid-cols-2">
         <InputField {...register("username")} label={FIELD_LABELS.username} hint={USERNAME_HINT} error={errorOf("username")} defaultValue={defaults.username} autoComplete="off" required />
         <InputField {...register("email")} label={FIELD_LABELS.email} error={errorOf("email")} type="email" defaultValue={defaults.email} autoComplete="off" required />

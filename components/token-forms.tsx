@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { TOKEN_LIFETIMES, tokenForm } from "@/lib/profile/schema";
-import type { ActionState } from "@/lib/http/form-state";
+import { IDLE_ACTION, type ActionState } from "@/lib/http/form-state";
 import type { TokenView } from "@/lib/auth/tokens";
-import { Alert } from "./ui/alert";
+import { ActionResult } from "./ui/action-result";
 import { InputField, SelectField } from "./ui/field";
 import { OneTimeSecret } from "./ui/one-time-secret";
 import { SubmitButton } from "./ui/submit-button";
@@ -12,11 +12,10 @@ import { useActionForm } from "./use-action-form";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 const NAME_HINT = "What uses it, e.g. “HR sync” or “terraform”.";
-const IDLE: ActionState = { status: "idle" };
 
 export function CreateTokenForm({ action }: { action: Action }) {
   const { state, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(tokenForm, action, {
-    initialState: IDLE,
+    initialState: IDLE_ACTION,
     defaultValues: (s: ActionState) => ({
       name: s.status === "error" ? (s.values?.name ?? "") : "",
       expiresInDays: ((s.status === "error" ? s.values?.expiresInDays : undefined) ?? "90") as (typeof TOKEN_LIFETIMES)[number],
@@ -25,9 +24,7 @@ export function CreateTokenForm({ action }: { action: Action }) {
   const kept = state.status === "error" ? state.values : undefined;
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
-      <div aria-live="polite" className="empty:hidden">
-        {state.message && <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert>}
-      </div>
+      <ActionResult state={state} />
       {state.secret && <OneTimeSecret label="New token" value={state.secret} />}
       <div className="max-w-md space-y-3">
         <InputField {...form.register("name")} label="Token name" hint={NAME_HINT} error={errorOf("name")} maxLength={100}
@@ -47,7 +44,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeS
 const when = (d: Date | null) => (d ? `${dateFormat.format(d)} UTC` : "never");
 
 function RevokeButton({ action, name }: { action: Action; name: string }) {
-  const [state, formAction, pending] = useActionState(action, IDLE);
+  const [state, formAction, pending] = useActionState(action, IDLE_ACTION);
   return (
     <form action={formAction}>
       <button type="submit" disabled={pending} aria-label={`Revoke ${name}`}

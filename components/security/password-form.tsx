@@ -1,27 +1,24 @@
 "use client";
 
 import { MIN_PASSWORD, passwordChangeForm } from "@/lib/profile/schema";
-import type { ActionState } from "@/lib/http/form-state";
-import { Alert } from "../ui/alert";
+import { IDLE_ACTION, type ActionState } from "@/lib/http/form-state";
+import { ActionResult } from "../ui/action-result";
 import { InputField } from "../ui/field";
 import { SubmitButton } from "../ui/submit-button";
 import { useActionForm } from "../use-action-form";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
-const IDLE: ActionState = { status: "idle" };
 const NEW_HINT = `At least ${MIN_PASSWORD} characters. A few unusual words make a strong one; common passwords are refused.`;
 
 /** Changing one's own password: the current one, then the new one twice. */
 export function PasswordForm({ action, username }: { action: Action; username: string }) {
   const { state, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(passwordChangeForm, action, {
-    initialState: IDLE,
+    initialState: IDLE_ACTION,
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="max-w-md space-y-4" aria-label="Change password">
-      <div aria-live="polite" className="empty:hidden">
-        {state.message && <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert>}
-      </div>
+      <ActionResult state={state} />
       {/* Lets password managers file the new password under the right account. */}
       <input type="text" name="username" value={username} autoComplete="username" readOnly hidden />
       <InputField {...form.register("currentPassword")} label="Current password" error={errorOf("currentPassword")} type="password" autoComplete="current-password" required />

@@ -1,7 +1,7 @@
 import { db } from "../db/client";
 import { fieldError, validate } from "../profile/errors";
 import { passwordChangeForm } from "../profile/schema";
-import { checkPassword } from "./credentials";
+import { assertCurrentPassword } from "./credentials";
 import { recordSecurityEvent } from "./events";
 import { hashPassword } from "./password";
 import { assertStrongPassword } from "./password-policy";
@@ -19,14 +19,12 @@ export async function demoAccountsExist(): Promise<boolean> {
  */
 export async function changeOwnPassword(caller: SessionUser, input: unknown): Promise<void> {
   const { currentPassword, newPassword } = validate(passwordChangeForm, input, "The password is not valid");
+  await assertCurrentPassword(caller.id, currentPassword, "Enter your current password");
   const client = await db();
   const user = await client.user.findUniqueOrThrow({
     where: { id: caller.id },
-    select: { id: true, username: true, email: true, firstName: true, lastName: true, passwordHash: true },
+    select: { username: true, email: true, firstName: true, lastName: true },
   });
-  if (!(await checkPassword(user, user.username, currentPassword, "current password"))) {
-    throw fieldError("INVALID", "currentPassword", "The current password is not correct");
-  }
   if (newPassword === currentPassword) throw fieldError("INVALID", "newPassword", "Choose a password different from the current one");
   await assertStrongPassword(newPassword, "newPassword", { username: user.username, email: user.email, names: [user.firstName, user.lastName] });
   const passwordHash = await hashPassword(newPassword);

@@ -85,24 +85,28 @@ export async function endUserSessions(userId: string, reason: EndReason, { excep
   return endWhere({ userId, ...(except && { id: { not: except } }) }, reason, tx);
 }
 
+/** Who ends a user's sessions: the user, or an administrator (who is then named in the event). */
+const endedBy = (caller: SessionUser, userId: string) =>
+  userId === caller.id ? { reason: "ended by the user" as const, actorId: null } : { reason: "ended by an administrator" as const, actorId: caller.id };
+
 /** One session of the user's own, or of a user the caller administers, ended by the caller. */
 export async function endSession(caller: SessionUser, sessionId: string): Promise<void> {
   const client = await db();
   const session = await client.session.findUnique({ where: { id: sessionId }, select: { userId: true } });
   if (!session) return;
   await findManaged(caller, session.userId);
-  const byAdmin = session.userId !== caller.id;
-  if (await endWhere({ id: sessionId }, byAdmin ? "ended by an administrator" : "ended by the user")) {
-    await recordSecurityEvent("SESSION_ENDED", { userId: session.userId, actorId: byAdmin ? caller.id : null, detail: { session: sessionId } });
+  const { reason, actorId } = endedBy(caller, session.userId);
+  if (await endWhere({ id: sessionId }, reason)) {
+    await recordSecurityEvent("SESSION_ENDED", { userId: session.userId, actorId, detail: { session: sessionId } });
   }
 }
 
 /** "Sign out everywhere": every session of the user but the caller's current one. */
 export async function endAllSessions(caller: SessionUser, userId: string): Promise<number> {
   await findManaged(caller, userId);
-  const byAdmin = userId !== caller.id;
-  const count = await endUserSessions(userId, byAdmin ? "ended by an administrator" : "ended by the user", { except: caller.sessionId });
-  if (count) await recordSecurityEvent("SESSION_ENDED", { userId, actorId: byAdmin ? caller.id : null, detail: { sessions: count } });
+  const { reason, actorId } = endedBy(caller, userId);
+  const count = await endUserSessions(userId, reason, { except: caller.sessionId });
+  if (count) await recordSecurityEvent("SESSION_ENDED", { userId, actorId, detail: { sessions: count } });
   return count;
 }
 

@@ -71,6 +71,9 @@ function keysOf(attempt: Attempt): [LimitName, string][] {
   return keys;
 }
 
+/** The key of a block: which limit, and what it counted. */
+const blockId = (name: LimitName, key: string) => `${name}:${key}`;
+
 function remember(all: Limiters, key: string, until: number) {
   if (all.knownBlocks.size > 10_000) all.knownBlocks.clear();
   all.knownBlocks.set(key, until);
@@ -82,7 +85,7 @@ export async function blockedFor(attempt: Attempt): Promise<number> {
   const now = Date.now();
   const untils = await Promise.all(
     keysOf(attempt).map(async ([name, key]) => {
-      const id = `${name}:${key}`;
+      const id = blockId(name, key);
       const known = all.knownBlocks.get(id) ?? 0;
       if (known > now) return known;
       const block = await all.blocks.get(id);
@@ -115,10 +118,11 @@ async function block(keys: [LimitName, string][], attempt: Attempt): Promise<num
   const all = await limiters();
   let longest = 0;
   for (const [name, key] of keys) {
-    const times = (await all.lockouts.consume(`${name}:${key}`).catch(counted)).consumedPoints;
+    const id = blockId(name, key);
+    const times = (await all.lockouts.consume(id).catch(counted)).consumedPoints;
     const seconds = Math.min(FIRST_BLOCK_SECONDS * 2 ** (times - 1), LONGEST_BLOCK_SECONDS);
-    await all.blocks.block(`${name}:${key}`, seconds);
-    remember(all, `${name}:${key}`, Date.now() + seconds * 1000);
+    await all.blocks.block(id, seconds);
+    remember(all, id, Date.now() + seconds * 1000);
     await all[name].delete(key); // after the block, counting starts afresh
     longest = Math.max(longest, seconds);
     log.warn({ event: "LOCKED_OUT", limit: name, account: attempt.account, address: attempt.address, seconds }, "attempts blocked");
@@ -147,13 +151,8 @@ export function failAttempt(attempt: Attempt, reached: [LimitName, string][]): P
 
 /** A correct password clears the account's counts; the address gets its point back (it counts failures). */
 export async function succeedAttempt(attempt: Attempt): Promise<void> {
-  if (!attempt.account) return;
   const all = await limiters();
-  await Promise.all([
-    all.account.delete(attempt.account),
-    all.accountAddress.delete(`${attempt.account}|${attempt.address}`),
-    all.address.reward(attempt.address, 1),
-  ]);
+  await Promise.all(keysOf(attempt).map(([name, key]) => (name === "address" ? all.address.reward(key, 1) : all[name].delete(key))));
 }
 
 /** A failed check counted after the fact (wrong tokens: looking one up costs nothing to throttle first). */

@@ -10,12 +10,15 @@ interface Started extends RequestContext {
   startedAt: number;
 }
 
+/** The request's path, without its query string. */
+const pathOf = (request: IncomingMessage) => (request.url ?? "/").split("?")[0]!;
+
 /**
  * The client's address. Without trusted proxies it is the socket's peer (an X-Forwarded-For sent by
  * a client is ignored: anyone can write one); behind `hops` proxies it is the entry the outermost
  * of them appended.
  */
-export function clientAddress(forwardedFor: string | string[] | undefined, peer: string | undefined, hops: number): string {
+function addressOf(forwardedFor: string | string[] | undefined, peer: string | undefined, hops: number): string {
   const chain = hops > 0 && typeof forwardedFor === "string" ? forwardedFor.split(",").map((a) => a.trim()).filter(Boolean) : [];
   const address = chain.length ? chain[Math.max(0, chain.length - hops)]! : (peer ?? "");
   return address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
@@ -37,7 +40,7 @@ export function watchRequests(): void {
     }
     const context: Started = {
       id: saneRequestId(request.headers["x-request-id"]),
-      address: clientAddress(request.headers["x-forwarded-for"], socket.remoteAddress, env().TRUST_PROXY_HOPS),
+      address: addressOf(request.headers["x-forwarded-for"], socket.remoteAddress, env().TRUST_PROXY_HOPS),
       userAgent: String(request.headers["user-agent"] ?? "").slice(0, 300),
       startedAt: performance.now(),
     };
@@ -55,7 +58,7 @@ export function watchRequests(): void {
       {
         requestId: context.id,
         method: request.method,
-        path: (request.url ?? "").split("?")[0],
+        path: pathOf(request),
         status: response.statusCode,
         ms: Math.round((performance.now() - context.startedAt) * 10) / 10,
         callerId: context.callerId,
@@ -74,7 +77,7 @@ const ALLOWED = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 function unparsable(request: IncomingMessage): { status: 400 | 405; message: string } | null {
   if (UNREPRESENTABLE.has(request.method ?? "")) return { status: 405, message: `The method ${request.method} is not allowed` };
   try {
-    decodeURIComponent((request.url ?? "/").split("?")[0]!);
+    decodeURIComponent(pathOf(request));
     return null;
   } catch {
     return { status: 400, message: "The path is not valid percent-encoding" };
@@ -95,7 +98,7 @@ function refuseWhatTheFrameworkCannotParse(server: Server): void {
       for (const listener of listeners) listener.call(server, request, response);
       return;
     }
-    const answer = refusal((request.url ?? "/").split("?")[0]!, String(request.headers["x-request-id"]), refused.status, refused.message);
+    const answer = refusal(pathOf(request), String(request.headers["x-request-id"]), refused.status, refused.message);
     void answer.text().then((body) => {
       response.writeHead(refused.status, { ...Object.fromEntries(answer.headers), ...(refused.status === 405 && { allow: ALLOWED }) });
       response.end(body);

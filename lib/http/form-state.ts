@@ -38,6 +38,9 @@ export function toFormValues(profile: Profile): ProfileFormValues {
   return Object.fromEntries(PROFILE_FIELDS.map((field) => [field, profile[field] ?? ""])) as ProfileFormValues;
 }
 
+/** The smaller forms' state before their first answer. */
+export const IDLE_ACTION: ActionState = { status: "idle" };
+
 /** A successful answer of one of the smaller forms. */
 export function done(message: string, extra: Omit<ActionState, "status" | "message"> = {}): ActionState {
   return { status: "ok", message, ...extra };

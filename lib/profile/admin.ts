@@ -1,5 +1,5 @@
 import { db } from "../db/client";
-import { checkPassword } from "../auth/credentials";
+import { assertCurrentPassword } from "../auth/credentials";
 import { recordSecurityEvent } from "../auth/events";
 import { generatePassword, hashPassword } from "../auth/password";
 import { assertStrongPassword } from "../auth/password-policy";
@@ -177,14 +177,11 @@ export async function resetPassword(caller: Caller, targetId: string, input: unk
   const { password, revokeTokens, currentPassword } = validate(passwordResetForm, input, "The password is not valid");
   const target = await findManaged(caller, targetId);
   const own = target.id === caller.id;
-  const client = await db();
-  const stored = await client.user.findUniqueOrThrow({ where: { id: target.id }, select: { id: true, passwordHash: true } });
-  if (own && !(currentPassword && (await checkPassword(stored, target.username, currentPassword, "current password")))) {
-    throw fieldError("INVALID", "currentPassword", currentPassword ? "The current password is not correct" : "Enter your current password to change your own");
-  }
+  if (own) await assertCurrentPassword(target.id, currentPassword, "Enter your current password to change your own");
   if (password) await assertStrongPassword(password, "password", { ...target, names: [target.firstName, target.lastName] });
   const generatedPassword = password ? undefined : generatePassword();
   const passwordHash = await hashPassword(password ?? generatedPassword!);
+  const client = await db();
   const revokedTokens = await client.$transaction(async (tx) => {
     await tx.user.update({ where: { id: target.id }, data: { passwordHash, passwordChangedAt: new Date(), mustChangePassword: !own } });
     const { count } = revokeTokens

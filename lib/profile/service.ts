@@ -1,8 +1,8 @@
 import { db } from "../db/client";
 import { env } from "../env";
-import { checkPassword } from "../auth/credentials";
+import { assertCurrentPassword } from "../auth/credentials";
 import { Prisma } from "../generated/prisma/client";
-import { emailTakenError, fieldError, ProfileError, readOnlyError, validate } from "./errors";
+import { emailTakenError, ProfileError, readOnlyError, validate } from "./errors";
 import { searchText } from "./search";
 import { CURRENT_PASSWORD_REQUIRED, PROFILE_FIELDS, profilePatch, type ProfilePatch } from "./schema";
 import { findManaged, lockManaged, PROFILE_SELECT, type Scope, type Target } from "./target";
@@ -53,7 +53,10 @@ export async function updateProfile(
   if (patch.email !== undefined && mayNeedPassword(caller, target, options)) {
     const seen = await findManaged(caller, target, options);
     if (options.ifSequence !== undefined && options.ifSequence !== seen.sequence) throw stale(seen);
-    if (patch.email !== seen.email) passwordChecked = await checkPasswordGiven(caller, seen, options);
+    if (patch.email !== seen.email && needsPassword(caller, seen, options)) {
+      await assertCurrentPassword(seen.id, options.currentPassword, CURRENT_PASSWORD_REQUIRED);
+      passwordChecked = true;
+    }
   }
 
   const client = await db();
@@ -95,16 +98,6 @@ function needsPassword(caller: Caller, target: { id: string }, options: UpdateOp
 }
 const mayNeedPassword = (caller: Caller, target: Target, options: UpdateOptions) =>
   typeof target === "string" && needsPassword(caller, { id: target }, options);
-
-/** The current password, where one is needed: true when it was given and correct, else INVALID. */
-async function checkPasswordGiven(caller: Caller, current: Profile, options: UpdateOptions): Promise<boolean> {
-  if (!needsPassword(caller, current, options)) return false;
-  const client = await db();
-  const self = await client.user.findUniqueOrThrow({ where: { id: current.id }, select: { id: true, passwordHash: true } });
-  if (options.currentPassword && (await checkPassword(self, current.username, options.currentPassword, "current password"))) return true;
-  const message = options.currentPassword ? "The current password is not correct" : CURRENT_PASSWORD_REQUIRED;
-  throw fieldError("INVALID", "currentPassword", message);
-}
 
 /** The new version and its event; the caller holds the row lock. */
 async function write(tx: Prisma.TransactionClient, caller: Caller, current: Profile, changes: ProfileChanges, via: ChangeVia) {

@@ -1,6 +1,6 @@
 import { handlers } from "@/lib/auth";
 import { signInBlockedFor } from "@/lib/auth/credentials";
-import { describeWait } from "@/lib/profile/errors";
+import { rateLimitedError } from "@/lib/profile/errors";
 
 export const { GET } = handlers;
 
@@ -14,7 +14,7 @@ export async function POST(request: Request) {
     const name = (await request.clone().formData().catch(() => null))?.get("username");
     const wait = typeof name === "string" && name.length <= 254 && !/\p{Cc}/u.test(name) ? await signInBlockedFor(name) : 0;
     if (wait > 0) {
-      const message = `Too many failed attempts. Try again in ${describeWait(wait)}.`;
+      const { message } = rateLimitedError(wait);
       return Response.json({ error: "CredentialsSignin", code: "retry_later", message }, { status: 429, headers: { "retry-after": String(wait), "cache-control": "no-store" } });
     }
   }
