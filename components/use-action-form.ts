@@ -10,8 +10,9 @@ type Schema<In extends FieldValues, Out extends FieldValues> = z.ZodType<Out, In
 
 /**
  * A form that validates as people type with a Zod schema and submits to a server action; the
- * same action answers a post without JavaScript. Server field errors become the form's errors,
- * and after an answer with errors focus goes to the first invalid field in visual order.
+ * same action answers a post without JavaScript. Server field errors become the form's errors.
+ * After a submit refused here or by the server, focus goes to the first invalid field in the
+ * order people see the fields (not the order the schema lists them).
  */
 export function useActionForm<In extends FieldValues, Out extends FieldValues, S extends FormState>(
   schema: Schema<In, Out> | ((state: S) => Schema<In, Out>),
@@ -29,18 +30,22 @@ export function useActionForm<In extends FieldValues, Out extends FieldValues, S
       ) as FieldErrors<In>,
     [state.errors],
   );
-  const form = useForm<In, unknown, Out>({ resolver, defaultValues, errors, mode: "onChange" });
+  const form = useForm<In, unknown, Out>({ resolver, defaultValues, errors, mode: "onChange", shouldFocusError: false });
 
-  useEffect(() => {
-    if (state.errors && Object.keys(state.errors).length) {
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-    }
-  }, [state]);
+  /** Focuses whichever of these fields comes first in the form. */
+  const focusFirst = (names: string[]) => {
+    const fields = [...(formRef.current?.elements ?? [])] as HTMLInputElement[];
+    fields.find((field) => names.includes(field.name))?.focus();
+  };
+  useEffect(() => focusFirst(Object.keys(state.errors ?? {})), [state]);
 
   // Valid input goes to the same server action a form without JavaScript posts to.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const element = event.currentTarget;
-    return form.handleSubmit(() => startTransition(() => formAction(new FormData(element))))(event);
+    return form.handleSubmit(
+      () => startTransition(() => formAction(new FormData(element))),
+      (refused) => focusFirst(Object.keys(refused)),
+    )(event);
   };
 
   const errorOf = (name: Path<In>) => form.formState.errors[name]?.message as string | undefined;
