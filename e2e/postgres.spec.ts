@@ -30,6 +30,7 @@ test("a session signed in on one instance is honoured by the other, and a stale 
 
   // Signing out on one instance ends the session on both.
   await onSecond.getByRole("button", { name: "Sign out" }).click();
+  await expect(onSecond).toHaveURL(/\/login/); // the sign-out has been answered
   await onFirst.goto("/profile");
   await expect(onFirst).toHaveURL(/\/login/);
 });
