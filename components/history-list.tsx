@@ -1,12 +1,15 @@
 import type { ProfileEventView } from "@/lib/profile/types";
 import { FIELD_LABELS, GENDER_LABELS, ROLE_LABELS, type Gender, type Role } from "@/lib/profile/schema";
 
-const VIA_LABELS = { UI: "profile page", ADMIN: "admin console", ZITADEL_API: "ZITADEL API", CAMUNDA_API: "Camunda API" };
+const VIA_LABELS = { UI: "profile page", ADMIN: "admin console", ZITADEL_API: "ZITADEL API", CAMUNDA_API: "Camunda API", EMAIL_LINK: "a link sent by email" };
+/** What events record besides the profile's fields (lib/profile/types.ts). */
+const LABELS: Record<string, string> = { ...FIELD_LABELS, pendingEmail: "New email awaiting confirmation", emailVerified: "Email confirmed", role: "Role", username: "Username" };
 
 function value(field: string, v: string | null) {
   if (v == null || v === "") return <span className="italic text-slate-500">empty</span>;
   if (field === "gender") return GENDER_LABELS[v as Gender] ?? v;
   if (field === "role") return ROLE_LABELS[v as Role] ?? v;
+  if (field === "emailVerified") return v === "true" ? "yes" : "no";
   return <bdi>{v}</bdi>;
 }
 
@@ -32,7 +35,7 @@ export function HistoryList({ events, emptyText, viewerId }: { events: ProfileEv
                 <li key={field}><span className="font-medium">Password</span> was reset</li>
               ) : (
                 <li key={field} className="break-words">
-                  <span className="font-medium">{FIELD_LABELS[field as keyof typeof FIELD_LABELS] ?? field}:</span> {value(field, change.from)}{" "}
+                  <span className="font-medium">{LABELS[field] ?? field}:</span> {value(field, change.from)}{" "}
                   → {value(field, change.to)}
                 </li>
               ),

@@ -43,10 +43,41 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: count("SESSION_IDLE_MINUTES", { min: 5, max: 7 * 24 * 60, fallback: 120 }),
   /** ...and this long after signing in, whatever happens. */
   SESSION_MAX_HOURS: count("SESSION_MAX_HOURS", { min: 1, max: 30 * 24, fallback: 12 }),
+  /** Where people reach the app: the links in mail point here. */
+  APP_URL: z
+    .url({ protocol: /^https?$/, error: "APP_URL must be the app's address, such as https://profiles.example.com" })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** Mail goes out over SMTP when set; without it, it stays in the database (the development outbox, /dev/mail). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, { error: "SMTP_URL must be an SMTP URL such as smtps://user:password@smtp.example.com:465" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The sender of every message, such as "Profiles <no-reply@example.com>". */
+  MAIL_FROM: z
+    .string()
+    .regex(/^([^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, { error: 'MAIL_FROM must be an address, such as "Profiles <no-reply@example.com>"' })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  PORT: z.string().regex(/^\d{1,5}$/, { error: "PORT must be a port number" }).default("3000"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
     error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
   }).default("info"),
-}).transform((env) => ({ ...env, SEED_DEMO: env.SEED_DEMO ?? !env.DATABASE_URL }));
+})
+  .superRefine((env, ctx) => {
+    // Mail that leaves the machine must name a sender and link to where people really reach the app.
+    for (const name of ["APP_URL", "MAIL_FROM"] as const) {
+      if (env.SMTP_URL && !env[name]) ctx.addIssue({ code: "custom", path: [name], message: `${name} must be set when SMTP_URL is` });
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    SEED_DEMO: env.SEED_DEMO ?? !env.DATABASE_URL,
+    APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
+    MAIL_FROM: env.MAIL_FROM ?? "Profiles <no-reply@localhost>",
+  }));
 
 export type Env = z.output<typeof schema>;
 

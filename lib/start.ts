@@ -31,7 +31,7 @@ async function main() {
   run("node_modules/.bin/tsx", ["lib/db/seed.ts"]);
   if (!process.argv.includes("--no-build")) run(next, ["build"]);
 
-  const port = process.env.PORT ?? "3000";
+  const port = env().PORT;
   const server = spawn(next, ["start", "-p", port], {
     stdio: ["inherit", "pipe", "inherit"],
     env: { ...process.env, AUTH_SECRET: authSecret(), NODE_ENV: "production" },

@@ -148,8 +148,11 @@ describe.each(DB_KINDS)("profile service on %s", (kind) => {
     expect(await outcome(updateProfile(caller(user), user.id, to, { via: "UI" }))).toBe("INVALID");
     expect(await outcome(updateProfile(caller(user), user.id, to, { via: "UI", currentPassword: "wrong" }))).toBe("INVALID");
     expect((await t.client.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
+    expect(await t.client.emailToken.count({ where: { userId: user.id } })).toBe(0);
     expect(await outcome(updateProfile(caller(user), user.id, to, { via: "UI", currentPassword: PASSWORD }))).toBe("OK");
-    expect((await t.client.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(to.email);
+    // Asked for, not in force: the address waits for its link (tests/email.test.ts).
+    expect((await t.client.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
+    expect(await t.client.emailToken.findMany({ where: { userId: user.id }, select: { email: true } })).toEqual([to]);
   });
 
   it("an unknown user is NOT_FOUND", async () => {

@@ -5,6 +5,8 @@ import { ROLE_LABELS, type Role } from "@/lib/profile/schema";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
+const count = (n: unknown, noun: string) => `${Number(n) || 0} ${noun}${Number(n) === 1 ? "" : "s"}`;
+
 function describe(event: SecurityEventView, viewerId: string): string {
   const d = event.detail;
   const by = event.actor ? (event.actor.id === viewerId ? " by you" : ` by ${event.actor.displayName}`) : "";
@@ -20,6 +22,8 @@ function describe(event: SecurityEventView, viewerId: string): string {
     case "TOKEN_REVOKED": return `API token “${d.token}” revoked${by}`;
     case "TOKEN_REFUSED": return `API token “${d.token}” refused (${d.reason})`;
     case "ROLE_CHANGED": return `Role changed from ${ROLE_LABELS[d.from as Role] ?? d.from} to ${ROLE_LABELS[d.to as Role] ?? d.to}${by}`;
+    case "EMAIL_CHANGE_REPORTED":
+      return `An email change was reported as not made by the owner: ${d.restored ? `${d.restored} put back, ` : ""}${count(d.sessionsEnded, "session")} ended, ${count(d.tokensRevoked, "API token")} revoked`;
   }
 }
 

@@ -2,6 +2,7 @@ import { db } from "../db/client";
 import type { Prisma, SecurityEventType } from "../generated/prisma/client";
 import { requestContext } from "../http/request-context";
 import { log } from "../log";
+import { enqueueMail } from "../mail/outbox";
 import { findManaged } from "../profile/target";
 import type { Caller } from "../profile/types";
 
@@ -29,6 +30,23 @@ export async function recordSecurityEvent(type: SecurityEventType, facts: EventF
   await client.securityEvent.create({
     data: { type, userId, actorId, address: context?.address ?? "", userAgent: context?.userAgent ?? "", detail },
   });
+  await tellOwner(client, type, userId, facts);
+}
+
+/** The events the account's owner is told of by email, at the address in force. */
+async function tellOwner(tx: Prisma.TransactionClient, type: SecurityEventType, userId: string, { actorId, detail = {} }: EventFacts) {
+  if (type !== "PASSWORD_CHANGED" && type !== "PASSWORD_RESET" && type !== "TOKEN_CREATED") return;
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { username: true, displayName: true, email: true } });
+  if (!user?.email) return;
+  const to = { userId, email: user.email };
+  const about = { name: user.displayName, username: user.username, at: new Date() };
+  if (type === "TOKEN_CREATED") {
+    const expires = typeof detail.expires === "string" ? new Date(detail.expires) : null;
+    await enqueueMail(tx, to, "tokenCreated", { ...about, token: String(detail.token), expires });
+  } else {
+    // An administrator resetting their own password (with their current one) changed it.
+    await enqueueMail(tx, to, type === "PASSWORD_RESET" && actorId !== userId ? "passwordReset" : "passwordChanged", about);
+  }
 }
 
 export interface SecurityEventView {

@@ -17,7 +17,7 @@ export interface SessionUser extends Caller {
   mustChangePassword: boolean;
 }
 
-type EndReason = "signed out" | "ended by the user" | "ended by an administrator" | "password changed" | "role changed" | "idle" | "expired";
+type EndReason = "signed out" | "ended by the user" | "ended by an administrator" | "password changed" | "role changed" | "email change reported" | "idle" | "expired";
 
 const LAST_SEEN_GRANULARITY_MS = 60_000;
 const idleMs = () => env().SESSION_IDLE_MINUTES * 60_000;

@@ -44,6 +44,7 @@ export async function seedDemo(client: PrismaClient): Promise<string[]> {
         orgId: orgIds.get(account.org)!,
         passwordHash,
         demo: true,
+        emailVerified: true,
       },
     });
     created.push(account.username);

@@ -1,6 +1,7 @@
 import { db } from "../db/client";
 import { assertCurrentPassword } from "../auth/credentials";
 import { recordSecurityEvent } from "../auth/events";
+import { sendVerification } from "./email";
 import { generatePassword, hashPassword } from "../auth/password";
 import { assertStrongPassword } from "../auth/password-policy";
 import { endUserSessions } from "../auth/session-store";
@@ -121,6 +122,8 @@ export async function createUser(caller: Caller, input: unknown): Promise<{ user
       await tx.profileEvent.create({
         data: { userId: created.id, sequence: 1, actorId: caller.id, tokenId: caller.tokenId ?? null, via: "ADMIN", changes },
       });
+      // An administrator typed the address: its owner confirms it.
+      if (created.email) await sendVerification(tx, created, created.email, { byUser: false });
       return created;
     });
     return { user, generatedPassword };

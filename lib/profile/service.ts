@@ -2,11 +2,12 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { assertCurrentPassword } from "../auth/credentials";
 import { Prisma } from "../generated/prisma/client";
+import { changeEmail } from "./email";
 import { emailTakenError, ProfileError, readOnlyError, validate } from "./errors";
-import { searchText } from "./search";
 import { CURRENT_PASSWORD_REQUIRED, PROFILE_FIELDS, profilePatch, type ProfilePatch } from "./schema";
-import { findManaged, lockManaged, PROFILE_SELECT, type Scope, type Target } from "./target";
+import { findManaged, lockManaged, type Scope, type Target } from "./target";
 import type { Caller, ChangeVia, EventChanges, Profile, ProfileChanges, ProfileEventView } from "./types";
+import { writeVersion } from "./version";
 
 export { findManaged, type Scope, type Target };
 
@@ -30,6 +31,8 @@ export interface UpdateResult {
   profile: Profile;
   /** False when the input matched the stored profile: nothing was written, no new sequence. */
   changed: boolean;
+  /** People changing their own email: the address a confirmation link was sent to (not in force yet). */
+  pendingEmail?: string;
 }
 
 const stale = (current: Profile) =>
@@ -71,7 +74,7 @@ export async function updateProfile(
         if (Object.keys(changes).length === 0) return { profile: current, changed: false };
         // (The email moved while the password was being checked: start again from the new version.)
         if (changes.email && !passwordChecked && needsPassword(caller, current, options)) throw stale(current);
-        return { profile: await write(tx, caller, current, changes, options.via), changed: true };
+        return { ...(await write(tx, caller, current, changes, options.via)), changed: true };
       },
       { maxWait: 10_000, timeout: 10_000 },
     );
@@ -99,21 +102,19 @@ function needsPassword(caller: Caller, target: { id: string }, options: UpdateOp
 const mayNeedPassword = (caller: Caller, target: Target, options: UpdateOptions) =>
   typeof target === "string" && needsPassword(caller, { id: target }, options);
 
-/** The new version and its event; the caller holds the row lock. */
+/** The new version and its event; the caller holds the row lock. A new email goes through lib/profile/email.ts. */
 async function write(tx: Prisma.TransactionClient, caller: Caller, current: Profile, changes: ProfileChanges, via: ChangeVia) {
-  const data: Prisma.UserUpdateInput = {};
-  for (const [field, change] of Object.entries(changes)) (data as Record<string, unknown>)[field] = change.to;
-  const sequence = current.sequence + 1;
-  const profile = await tx.user.update({
-    where: { id: current.id },
-    data: { ...data, sequence, searchText: searchText({ ...current, ...(data as Partial<Profile>) }) },
-    select: PROFILE_SELECT,
-  });
-  await tx.profileEvent.create({
-    data: { userId: current.id, sequence, actorId: caller.id, tokenId: caller.tokenId ?? null, via, changes },
-    select: { id: true },
-  });
-  return profile;
+  const { email, ...fields } = changes;
+  const data: Partial<Profile> = Object.fromEntries(Object.entries(fields).map(([field, change]) => [field, change.to]));
+  const events: EventChanges = { ...fields };
+  let pendingEmail: string | undefined;
+  if (email) {
+    const outcome = await changeEmail(tx, caller, current, email.to!);
+    Object.assign(data, outcome.data);
+    Object.assign(events, outcome.changes);
+    pendingEmail = outcome.pendingEmail;
+  }
+  return { profile: await writeVersion(tx, caller, current, { data, changes: events, via }), pendingEmail };
 }
 
 /** The user's change history, newest first. */

@@ -5,7 +5,7 @@ import { ERROR_MESSAGES, ProfileError } from "./errors";
 import type { Caller, Profile } from "./types";
 
 export const PROFILE_SELECT = {
-  id: true, username: true, orgId: true, email: true, firstName: true, lastName: true, nickName: true,
+  id: true, username: true, orgId: true, email: true, emailVerified: true, firstName: true, lastName: true, nickName: true,
   displayName: true, preferredLanguage: true, gender: true, role: true, sequence: true, createdAt: true,
   updatedAt: true,
 } as const;

@@ -1,7 +1,7 @@
 import type { Gender, ProfileField, Role } from "./schema";
 
 export type { ProfileField, Role };
-export type ChangeVia = "UI" | "ADMIN" | "ZITADEL_API" | "CAMUNDA_API";
+export type ChangeVia = "UI" | "ADMIN" | "ZITADEL_API" | "CAMUNDA_API" | "EMAIL_LINK";
 
 /** Who is asking, already authenticated by the transport. */
 export interface Caller {
@@ -19,6 +19,8 @@ export interface Profile {
   username: string;
   orgId: string;
   email: string | null;
+  /** The owner of the address confirmed it (lib/profile/email.ts). */
+  emailVerified: boolean;
   firstName: string;
   lastName: string;
   nickName: string | null;
@@ -32,7 +34,10 @@ export interface Profile {
 }
 
 export type ProfileChanges = Partial<Record<ProfileField, { from: string | null; to: string | null }>>;
-/** What an event records: profile fields, and for admin changes also role, username (creation) and "password". */
+/**
+ * What an event records: profile fields; for admin changes also role, username (creation) and
+ * "password"; for email, also emailVerified ("true"/"false") and pendingEmail (a change awaiting its link).
+ */
 export type EventChanges = Record<string, { from: string | null; to: string | null }>;
 
 export interface ProfileEventView {

@@ -59,7 +59,7 @@ export const PASSWORD = "correct horse battery staple";
 /** Builds a user in one line: `await makeUser(client, { role: "ADMIN", org: "Acme" })`. */
 export async function makeUser(
   client: PrismaClient,
-  { role = "USER", org = "Acme", username, email }: { role?: Role; org?: string; username?: string; email?: string } = {},
+  { role = "USER", org = "Acme", username, email, emailVerified = true }: { role?: Role; org?: string; username?: string; email?: string; emailVerified?: boolean } = {},
 ) {
   passwordHash ??= hashPassword(PASSWORD);
   const organization = await client.organization.upsert({ where: { name: org }, update: {}, create: { name: org } });
@@ -68,6 +68,7 @@ export async function makeUser(
     data: {
       username: name,
       email: email ?? `${name}@example.com`,
+      emailVerified,
       firstName: "Test",
       lastName: name,
       displayName: `Test ${name}`,
