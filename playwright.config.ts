@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const PG_PORT = PORT + 1; // and PORT + 2: two instances on one PostgreSQL (e2e/serve-postgres.ts)
+const PG_PORT = PORT + 1; // and PORT + 2: two instances on one PostgreSQL; PORT + 3 and + 4: SMTP and its mailbox (e2e/serve-postgres.ts)
 const AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-e2e-secret";
 const DATA_DIR = ".data-e2e";
 
@@ -36,7 +36,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${PORT}/api/ready`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { DATA_DIR, AUTH_SECRET, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "" },
+      env: { DATA_DIR, AUTH_SECRET, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", SMTP_URL: "", APP_URL: `http://127.0.0.1:${PORT}` },
     },
     {
       command: "node_modules/.bin/tsx e2e/serve-postgres.ts",

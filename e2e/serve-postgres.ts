@@ -4,12 +4,32 @@
  * balancer: same DATABASE_URL, same AUTH_SECRET, no other shared state.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import http from "node:http";
+import { startSmtpReceiver, type Received } from "../tests/helpers/smtp";
 import { startTempPostgres } from "../tests/helpers/temp-postgres";
 
 const port = Number(process.env.E2E_PG_PORT ?? 3101);
 const server = await startTempPostgres();
+
+// A real SMTP server both instances send to (port + 2), and its mailbox read by the tests over
+// HTTP (port + 3): GET / answers every message received so far, as JSON.
+const mailbox: Received[] = [];
+const smtp = await startSmtpReceiver(port + 2, (mail) => mailbox.push(mail));
+http.createServer((_request, response) => {
+  response.setHeader("content-type", "application/json");
+  response.end(JSON.stringify(mailbox));
+}).listen(port + 3, "127.0.0.1");
+
 // Demo accounts are asked for explicitly: with DATABASE_URL they are not created by default.
-const env = { ...process.env, DATABASE_URL: server.url, NODE_ENV: "production" as const, SEED_DEMO: "true" };
+const env = {
+  ...process.env,
+  DATABASE_URL: server.url,
+  NODE_ENV: "production" as const,
+  SEED_DEMO: "true",
+  SMTP_URL: smtp.url,
+  MAIL_FROM: "Profiles <no-reply@example.com>",
+  APP_URL: `http://127.0.0.1:${port}`,
+};
 const children: ChildProcess[] = [];
 
 function stop() {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as camunda from "@/app/engine-rest/user/[id]/profile/route";
 import * as me from "@/app/auth/v1/users/me/profile/route";
+import * as meEmail from "@/app/auth/v1/users/me/email/route";
+import * as managementEmail from "@/app/management/v1/users/[userId]/email/route";
 import { changeOwnPassword } from "@/lib/auth/account";
 import { listSessions, startSession } from "@/lib/auth/session-store";
 import { callerForToken, createApiToken } from "@/lib/auth/tokens";
@@ -147,6 +149,31 @@ describe.each(DB_KINDS)("email on %s", (kind) => {
     expect(await t.client.emailToken.count({ where: { userId: user.id } })).toBe(0);
   });
 
+  it("ZITADEL's email routes: one's own change is pending; an administrator may vouch for another's address, never their own", async () => {
+    const [user, admin] = [await makeUser(t.client, { emailVerified: false }), await makeUser(t.client, { role: "ADMIN" })];
+    const bearer = async (who: User) => ({ authorization: `Bearer ${(await createApiToken(caller(who), { name: "z" })).token}`, "content-type": "application/json" });
+    const [userAuth, adminAuth] = [await bearer(user), await bearer(admin)];
+    const read = async () => (await call(meEmail.GET, {}, { headers: userAuth })).body;
+    expect(await read()).toMatchObject({ email: { email: user.email, isEmailVerified: false }, details: { sequence: "0" } });
+
+    const own = await call(meEmail.PUT, {}, { method: "PUT", headers: userAuth, body: JSON.stringify({ email: `z-${user.username}@example.org` }) });
+    expect(own).toMatchObject({ status: 200, body: { details: { sequence: "1" } } });
+    expect(await read()).toMatchObject({ email: { email: user.email, isEmailVerified: false } });
+    expect(await emailStatus(caller(user), user.id)).toMatchObject({ pending: { email: `z-${user.username}@example.org` } });
+
+    const vouchOwn = await call(managementEmail.PUT, { userId: admin.id }, { method: "PUT", headers: adminAuth, body: JSON.stringify({ email: admin.email, isEmailVerified: true }) });
+    expect(vouchOwn).toMatchObject({ status: 403, body: { code: 7, message: expect.stringContaining("Nobody can mark their own email address as verified") } });
+
+    const vouched = await call(managementEmail.PUT, { userId: user.id }, { method: "PUT", headers: adminAuth, body: JSON.stringify({ email: `v-${user.username}@example.org`, isEmailVerified: true }) });
+    expect(vouched.status).toBe(200);
+    expect(await read()).toMatchObject({ email: { email: `v-${user.username}@example.org`, isEmailVerified: true } });
+    expect(await mailTo(`v-${user.username}@example.org`)).toEqual([]); // nothing to confirm
+    expect((await mailTo(user.email!)).map((m) => m.kind)).toEqual(["tokenCreated", "emailChangedByAdmin"]);
+    expect(await emailStatus(caller(user), user.id)).toMatchObject({ pending: null }); // the user's own request is overtaken
+    const get = await call(managementEmail.GET, { userId: user.id }, { headers: adminAuth });
+    expect(get.body.email).toEqual({ email: `v-${user.username}@example.org`, isEmailVerified: true });
+  });
+
   it("cancel and resend: the link stops working, the history says so; resending replaces the link", async () => {
     const user = await makeUser(t.client);
     const to = `cancel-${user.username}@example.org`;
@@ -199,7 +226,7 @@ describe.each(DB_KINDS)("email on %s", (kind) => {
 
   it("the owner is told of a password change, a reset, a new token; a new account's address gets a link", async () => {
     const [user, admin] = [await makeUser(t.client), await makeUser(t.client, { role: "ADMIN" })];
-    await changeOwnPassword({ ...caller(user), username: user.username, displayName: user.displayName, mustChangePassword: false }, { currentPassword: PASSWORD, newPassword: "a much longer passphrase 42", confirmPassword: "a much longer passphrase 42" });
+    await changeOwnPassword({ ...caller(user), username: user.username, displayName: user.displayName, mustChangePassword: false, sessionId: await startSession(user.id) }, { currentPassword: PASSWORD, newPassword: "a much longer passphrase 42", confirmPassword: "a much longer passphrase 42" });
     await createApiToken(caller(user), { name: "ci deploy", expiresInDays: "30" });
     await resetPassword(caller(admin), user.id, { password: "another long passphrase 17", revokeTokens: "" });
     await changeRole(caller(admin), user.id, "ORG_ADMIN"); // not mailed
@@ -288,8 +315,8 @@ describe.each(DB_KINDS)("the outbox on %s, over real SMTP", (kind) => {
       for (let r; (r = await deliverDue(worker, 4)).claimed > 0; ) total += r.sent;
       return total;
     };
-    const [a, b] = await Promise.all(workers.map(drain));
-    expect(a + b).toBe(30);
+    const sent = await Promise.all(workers.map(drain));
+    expect(sent[0]! + sent[1]!).toBe(30);
     const got = smtp.received.filter((m) => m.to === "many@example.org");
     expect(got).toHaveLength(30);
     expect(new Set(got.map((m) => m.messageId)).size).toBe(30);

@@ -1,7 +1,8 @@
 import type { SessionView } from "@/lib/auth/session-store";
 import type { ActionState } from "@/lib/http/form-state";
 import { describeUserAgent } from "@/lib/http/user-agent";
-import { ActionButton, SessionList } from "./session-list";
+import { ActionButton } from "../ui/action-button";
+import { SessionList } from "./session-list";
 
 type EndAction = (sessionId: string, state: ActionState, formData: FormData) => Promise<ActionState>;
 

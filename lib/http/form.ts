@@ -109,7 +109,11 @@ export async function submitProfileForm(
     const result = await updateProfile(caller, targetId, profile, { via, ifSequence: sequence, currentPassword });
     return {
       status: result.changed ? "saved" : "unchanged",
-      message: result.changed ? "Your changes were saved." : "Nothing to save: the profile already had these values.",
+      message: result.pendingEmail
+        ? `Saved. We sent a link to ${result.pendingEmail}: your email changes when you open it.`
+        : result.changed
+          ? "Your changes were saved."
+          : "Nothing to save: the profile already had these values.",
       saved: toFormValues(result.profile),
       sequence: result.profile.sequence,
     };

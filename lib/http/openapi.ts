@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
-  camundaError, camundaProfile, camundaProfileBody, zitadelDetails, zitadelError, zitadelProfileBody, zitadelProfileMessage,
+  camundaError, camundaProfile, camundaProfileBody, zitadelDetails, zitadelEmailBody, zitadelEmailMessage, zitadelError,
+  zitadelManagementEmailBody, zitadelProfileBody, zitadelProfileMessage,
 } from "../profile/schema";
 import { MAX_BODY_BYTES } from "./api";
 
@@ -70,6 +71,25 @@ function zitadelOps(tag: string, params: object[], via: string) {
   };
 }
 
+const PENDING_EMAIL =
+  "One's own new address is not in force until its owner opens the link sent to it (24 hours, single use): " +
+  "until then every read answers the old address, and the old address is told once it changes.";
+
+function zitadelEmailOps(tag: string, params: object[], via: string, body: string, description: string) {
+  return {
+    get: {
+      tags: [tag], summary: "Read the email address", operationId: `${via}GetEmail`, security: [{ bearer: [] }], parameters: params,
+      description: "The address in force and whether its owner has verified it; a pending change is not shown.",
+      responses: responses({ 200: { description: "The email", headers: etagHeader, content: json("ZitadelGetEmailResponse") } }, "ZitadelError", { 401: ZITADEL_ERRORS[401]!, 403: ZITADEL_ERRORS[403]!, 404: ZITADEL_ERRORS[404]! }),
+    },
+    put: {
+      tags: [tag], summary: "Change the email address", operationId: `${via}PutEmail`, security: [{ bearer: [] }], parameters: [...params, ifMatch],
+      description, requestBody: { required: true, content: json(body) },
+      responses: responses({ 200: { description: "Done, pending, or already so", headers: etagHeader, content: json("ZitadelUpdateProfileResponse") } }, "ZitadelError", { ...ZITADEL_ERRORS, 429: "Too many confirmation messages in an hour; see Retry-After (code 8)" }),
+    },
+  };
+}
+
 /** Camunda serves every route both as /engine-rest/... and under a named engine, /engine-rest/engine/{name}/... */
 function camundaOps(params: object[], via: string, notFound: string) {
   const errors: Errors = { ...CAMUNDA_ERRORS, 404: notFound };
@@ -80,6 +100,7 @@ function camundaOps(params: object[], via: string, notFound: string) {
     },
     put: {
       tags: ["Camunda 7"], summary: "Update a user's profile", operationId: `${via}Put`, security: [{ basic: [] }], parameters: [...params, ifMatch],
+      description: `A new email from the user themself answers 204 and stays pending: ${PENDING_EMAIL} An administrator's change to another user's email takes effect at once, unverified, and both addresses are told.`,
       requestBody: { required: true, content: json("CamundaProfileUpdate") },
       responses: responses({ 204: { description: "Saved (or already so); no content" } }, "CamundaError", errors),
     },
@@ -104,6 +125,12 @@ export function openApiDocument(serverUrl = "/") {
     paths: {
       "/auth/v1/users/me/profile": zitadelOps("ZITADEL auth v1", [], "zitadelAuth"),
       "/management/v1/users/{userId}/profile": zitadelOps("ZITADEL management v1", [userId, orgHeader], "zitadelManagement"),
+      "/auth/v1/users/me/email": zitadelEmailOps("ZITADEL auth v1", [], "zitadelAuth", "ZitadelSetEmail", PENDING_EMAIL),
+      "/management/v1/users/{userId}/email": zitadelEmailOps(
+        "ZITADEL management v1", [userId, orgHeader], "zitadelManagement", "ZitadelUpdateEmail",
+        "Another user's address changes at once: verified when isEmailVerified is true, else unverified with a link sent to it; " +
+          `the old address is told. ${PENDING_EMAIL} Nobody can mark their own address verified (403).`,
+      ),
       "/engine-rest/user/{id}/profile": camundaOps([camundaId], "camunda", CAMUNDA_ERRORS[404]!),
       "/engine-rest/engine/{name}/user/{id}/profile": camundaOps([engineName, camundaId], "camundaEngine", "No such user, or no engine with that name (InvalidRequestException)"),
     },
@@ -117,6 +144,9 @@ export function openApiDocument(serverUrl = "/") {
         ZitadelDetails: schema(zitadelDetails, "output"),
         ZitadelGetProfileResponse: { type: "object", properties: { details: ref("ZitadelDetails"), profile: schema(zitadelProfileMessage, "output") }, required: ["details", "profile"] },
         ZitadelUpdateProfileResponse: { type: "object", properties: { details: ref("ZitadelDetails") }, required: ["details"] },
+        ZitadelSetEmail: schema(zitadelEmailBody, "input"),
+        ZitadelUpdateEmail: schema(zitadelManagementEmailBody, "input"),
+        ZitadelGetEmailResponse: { type: "object", properties: { details: ref("ZitadelDetails"), email: schema(zitadelEmailMessage, "output") }, required: ["details", "email"] },
         ZitadelError: schema(zitadelError, "output"),
         CamundaProfile: schema(camundaProfile, "output"),
         CamundaProfileUpdate: schema(camundaProfileBody, "input"),

@@ -44,6 +44,11 @@ export function profileMessage(profile: Profile) {
   };
 }
 
+/** ZITADEL's email message: the address in force (a pending change is not it yet). */
+export function emailMessage(profile: Profile) {
+  return { email: profile.email ?? "", isEmailVerified: profile.emailVerified };
+}
+
 export function zitadelOk(payload: object, profile: Profile): Response {
   return Response.json(payload, { headers: { etag: etag(profile.sequence) } });
 }

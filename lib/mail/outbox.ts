@@ -117,3 +117,9 @@ export function startMailWorker(): void {
   worker.__mailWorker = setInterval(tick, POLL_MS);
   worker.__mailWorker.unref();
 }
+
+/** The newest messages, for the development outbox (/dev/mail). */
+export async function recentMail(limit: number) {
+  const client = await db();
+  return client.mail.findMany({ orderBy: { createdAt: "desc" }, take: limit, select: { id: true, to: true, subject: true, text: true, createdAt: true } });
+}

@@ -88,23 +88,32 @@ async function pendingOf(tx: Prisma.TransactionClient, user: Profile) {
 
 /**
  * An email change inside a profile update (the caller holds the row lock). Their own: the address
- * becomes pending and the event says so. Someone else's (an administrator): it takes effect,
- * unverified, and both addresses are told. Answers the columns and event entries to write.
+ * becomes pending and the event says so. Someone else's (an administrator): it takes effect at
+ * once, unverified unless the administrator vouches for it (ZITADEL's isEmailVerified), and both
+ * addresses are told. Answers the columns and event entries to write.
  */
-export async function changeEmail(tx: Prisma.TransactionClient, caller: Caller, current: Profile, to: string) {
+export async function changeEmail(tx: Prisma.TransactionClient, caller: Caller, current: Profile, to: string, { verified = false } = {}) {
   await assertFree(tx, to, current.id);
   if (isSelf(caller, current)) {
     const before = await pendingOf(tx, current);
     await sendVerification(tx, current, to, { byUser: true });
     return { data: {}, changes: { pendingEmail: { from: before?.email ?? null, to } }, pendingEmail: to };
   }
-  await sendVerification(tx, current, to, { byUser: false });
+  if (verified) await tx.emailToken.updateMany({ where: live(current.id, "VERIFY"), data: { cancelledAt: new Date() } });
+  else await sendVerification(tx, current, to, { byUser: false });
   if (current.email) {
     await enqueueMail(tx, { userId: current.id, email: current.email }, "emailChangedByAdmin", { name: current.displayName, username: current.username, email: to });
   }
   const changes: EventChanges = { email: { from: current.email, to } };
-  if (current.emailVerified) changes.emailVerified = { from: "true", to: "false" };
-  return { data: { email: to, emailVerified: false }, changes, pendingEmail: undefined };
+  if (current.emailVerified !== verified) changes.emailVerified = { from: String(current.emailVerified), to: String(verified) };
+  return { data: { email: to, emailVerified: verified }, changes, pendingEmail: undefined };
+}
+
+/** Nobody proves their own address by saying so: only the link sent to it does (cf. ZITADEL CVE-2026-27946). */
+export function assertMayVouch(caller: Caller, target: { id: string } | string) {
+  if (caller.id === (typeof target === "string" ? target : target.id)) {
+    throw new ProfileError("FORBIDDEN", "Nobody can mark their own email address as verified: open the link sent to it");
+  }
 }
 
 export interface EmailStatus {

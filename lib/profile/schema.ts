@@ -294,6 +294,17 @@ export const tokenForm = z.object({
 /** ZITADEL v1 UpdateHumanProfile body (both the auth and the management API). */
 export const zitadelProfileBody = profileFields;
 
+/** ZITADEL v1 SetMyEmail body: one's own new address, pending until the link sent to it is opened. */
+export const zitadelEmailBody = z.object({ email });
+/** ZITADEL v1 management UpdateHumanEmail body: an administrator may vouch for another user's address. */
+export const zitadelManagementEmailBody = z.object({
+  email,
+  isEmailVerified: z
+    .boolean({ error: "isEmailVerified must be true or false" })
+    .optional()
+    .meta({ description: "Mark the address verified without sending a link (another user's only; for one's own it is 403)" }),
+});
+
 /** Camunda 7 user profile body: `id` is the username and must match the path. */
 export const camundaProfileBody = z.object({
   id: z.string({ error: MESSAGES.notText }).optional().meta({ description: "The username; when sent, it must equal the id in the path" }),
@@ -313,6 +324,7 @@ export const zitadelProfileMessage = z.object({
   firstName: z.string(), lastName: z.string(), nickName: z.string(), displayName: z.string(),
   preferredLanguage: z.string(), gender: z.enum(GENDERS),
 });
+export const zitadelEmailMessage = z.object({ email: z.string(), isEmailVerified: z.boolean() });
 export const zitadelError = z.object({
   code: z.number().int().describe("gRPC code: 3 invalid argument, 5 not found, 6 already exists, 7 permission denied, 9 failed precondition, 16 unauthenticated, 13 internal"),
   message: z.string(),

@@ -2,7 +2,7 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { assertCurrentPassword } from "../auth/credentials";
 import { Prisma } from "../generated/prisma/client";
-import { changeEmail } from "./email";
+import { assertMayVouch, changeEmail } from "./email";
 import { emailTakenError, ProfileError, readOnlyError, validate } from "./errors";
 import { CURRENT_PASSWORD_REQUIRED, PROFILE_FIELDS, profilePatch, type ProfilePatch } from "./schema";
 import { findManaged, lockManaged, type Scope, type Target } from "./target";
@@ -25,6 +25,8 @@ export interface UpdateOptions extends Scope {
   ifSequence?: number;
   /** Required when people change their own email in the browser (profile or admin page). */
   currentPassword?: string;
+  /** An administrator vouches for the address of another user (ZITADEL management's isEmailVerified). */
+  emailVerified?: boolean;
 }
 
 export interface UpdateResult {
@@ -70,11 +72,14 @@ export async function updateProfile(
         // wins and every change gets the next sequence; writers with a version are checked under it.
         const current = await lockManaged(tx, caller, target, options);
         if (options.ifSequence !== undefined && options.ifSequence !== current.sequence) throw stale(current);
+        if (options.emailVerified) assertMayVouch(caller, current);
         const changes = diff(current, patch);
-        if (Object.keys(changes).length === 0) return { profile: current, changed: false };
+        // Vouching for the address in force, unchanged, is a change of its own.
+        const vouch = options.emailVerified && !changes.email && !current.emailVerified;
+        if (Object.keys(changes).length === 0 && !vouch) return { profile: current, changed: false };
         // (The email moved while the password was being checked: start again from the new version.)
         if (changes.email && !passwordChecked && needsPassword(caller, current, options)) throw stale(current);
-        return { ...(await write(tx, caller, current, changes, options.via)), changed: true };
+        return { ...(await write(tx, caller, current, changes, options)), changed: true };
       },
       { maxWait: 10_000, timeout: 10_000 },
     );
@@ -103,16 +108,19 @@ const mayNeedPassword = (caller: Caller, target: Target, options: UpdateOptions)
   typeof target === "string" && needsPassword(caller, { id: target }, options);
 
 /** The new version and its event; the caller holds the row lock. A new email goes through lib/profile/email.ts. */
-async function write(tx: Prisma.TransactionClient, caller: Caller, current: Profile, changes: ProfileChanges, via: ChangeVia) {
+async function write(tx: Prisma.TransactionClient, caller: Caller, current: Profile, changes: ProfileChanges, { via, emailVerified }: UpdateOptions) {
   const { email, ...fields } = changes;
   const data: Partial<Profile> = Object.fromEntries(Object.entries(fields).map(([field, change]) => [field, change.to]));
   const events: EventChanges = { ...fields };
   let pendingEmail: string | undefined;
   if (email) {
-    const outcome = await changeEmail(tx, caller, current, email.to!);
+    const outcome = await changeEmail(tx, caller, current, email.to!, { verified: emailVerified });
     Object.assign(data, outcome.data);
     Object.assign(events, outcome.changes);
     pendingEmail = outcome.pendingEmail;
+  } else if (emailVerified && !current.emailVerified) {
+    data.emailVerified = true;
+    events.emailVerified = { from: "false", to: "true" };
   }
   return { profile: await writeVersion(tx, caller, current, { data, changes: events, via }), pendingEmail };
 }

@@ -69,7 +69,7 @@ export default async function AdminUserPage({ params, searchParams }: Props) {
           <section aria-labelledby="profile-title" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
             <h1 id="profile-title" className="text-xl font-semibold break-words">{profile.displayName}</h1>
             <p className="mt-1 mb-6 text-sm text-slate-600">
-              {profile.username} · {ROLE_LABELS[profile.role]} · version {profile.sequence}
+              {profile.username} · {ROLE_LABELS[profile.role]} · {profile.email && (profile.emailVerified ? "email confirmed · " : "email not confirmed · ")}version {profile.sequence}
             </p>
             <ProfileForm
               action={saveUserProfile.bind(null, profile.id)}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useActionState } from "react";
+import { IDLE_ACTION, type ActionState } from "@/lib/http/form-state";
+import { ActionResult } from "./ui/action-result";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const when = (iso: string) => `${dateFormat.format(new Date(iso))} UTC`;
+
+export interface EmailStatusView {
+  email: string | null;
+  verified: boolean;
+  pending: { email: string; sentAt: string; expiresAt: string } | null;
+}
+
+const BUTTON = "rounded-md border bg-white px-3 py-1.5 text-sm font-medium disabled:opacity-60";
+
+/**
+ * Above the profile form: a change waiting for its link (send again, cancel), or an address not
+ * confirmed yet (send a link). The answer stays in one announced region as the panel changes.
+ */
+export function EmailStatus({ status, action }: { status: EmailStatusView; action: (state: ActionState, formData: FormData) => Promise<ActionState> }) {
+  const [state, formAction, pending] = useActionState(action, IDLE_ACTION);
+  const { email, verified, pending: change } = status;
+  return (
+    <div className="space-y-3 [&:has(section,[role])]:mb-6">
+      {change ? (
+        <section aria-labelledby="pending-email-title" className="rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm text-sky-950">
+          <h2 id="pending-email-title" className="font-semibold">New email address waiting for confirmation</h2>
+          <p className="mt-1 break-words">
+            We sent a link to <strong><bdi>{change.email}</bdi></strong> on {when(change.sentAt)}. Your email changes when you open it
+            {email && <>; until then <bdi>{email}</bdi> stays in use</>}. The link works until {when(change.expiresAt)}.
+          </p>
+          <form action={formAction} className="mt-3 flex flex-wrap gap-2">
+            <button type="submit" name="intent" value="resend" disabled={pending} className={`${BUTTON} border-slate-400 text-slate-800 hover:bg-slate-100`}>
+              Send the link again
+            </button>
+            <button type="submit" name="intent" value="cancel" disabled={pending} className={`${BUTTON} border-red-300 text-red-700 hover:bg-red-50`}>
+              Cancel the change
+            </button>
+          </form>
+        </section>
+      ) : (
+        email && !verified && (
+          <section aria-labelledby="unconfirmed-email-title" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
+            <h2 id="unconfirmed-email-title" className="font-semibold">Email address not confirmed</h2>
+            <p className="mt-1 break-words">
+              Nobody has confirmed that <bdi>{email}</bdi> belongs to you yet. We send a link to it; opening the link confirms it.
+            </p>
+            <form action={formAction} className="mt-3">
+              <button type="submit" name="intent" value="resend" disabled={pending} className={`${BUTTON} border-slate-400 text-slate-800 hover:bg-slate-100`}>
+                Send a confirmation link
+              </button>
+            </form>
+          </section>
+        )
+      )}
+      <ActionResult state={state} />
+    </div>
+  );
+}
