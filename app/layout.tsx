@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { currentUser } from "@/lib/auth/session";
 import { demoAccountsExist } from "@/lib/auth/account";
+import { env } from "@/lib/env";
 import { isAdmin } from "@/lib/profile/access";
 import { signOutAction } from "./_actions/sessions";
 import "./globals.css";
@@ -36,6 +37,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                     <Link href="/settings/security" className="text-slate-700 hover:text-slate-900">Security</Link>
                     <Link href="/settings/tokens" className="text-slate-700 hover:text-slate-900">API tokens</Link>
                     {isAdmin(user) && <Link href="/admin/users" className="text-slate-700 hover:text-slate-900">Users</Link>}
+                    {user.role === "ADMIN" && !env().SMTP_URL && (
+                      <Link href="/dev/mail" className="text-slate-700 hover:text-slate-900">Outbox</Link>
+                    )}
                   </>
                 )}
                 <span className="hidden text-slate-500 sm:inline">

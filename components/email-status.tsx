@@ -25,8 +25,8 @@ export function EmailStatus({ status, action }: { status: EmailStatusView; actio
   return (
     <div className="space-y-3 [&:has(section,[role])]:mb-6">
       {change ? (
-        <section aria-labelledby="pending-email-title" className="rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm text-sky-950">
-          <h2 id="pending-email-title" className="font-semibold">New email address waiting for confirmation</h2>
+        <section className="rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm text-sky-950">
+          <h2 className="font-semibold">New email address waiting for confirmation</h2>
           <p className="mt-1 break-words">
             We sent a link to <strong><bdi>{change.email}</bdi></strong> on {when(change.sentAt)}. Your email changes when you open it
             {email && <>; until then <bdi>{email}</bdi> stays in use</>}. The link works until {when(change.expiresAt)}.
@@ -42,8 +42,8 @@ export function EmailStatus({ status, action }: { status: EmailStatusView; actio
         </section>
       ) : (
         email && !verified && (
-          <section aria-labelledby="unconfirmed-email-title" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
-            <h2 id="unconfirmed-email-title" className="font-semibold">Email address not confirmed</h2>
+          <section className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
+            <h2 className="font-semibold">Email address not confirmed</h2>
             <p className="mt-1 break-words">
               Nobody has confirmed that <bdi>{email}</bdi> belongs to you yet. We send a link to it; opening the link confirms it.
             </p>

@@ -45,6 +45,8 @@ function corpus(token: string): Hostile[] {
     requests.push(
       { method: "GET", path: `/management/v1/users/${id}/profile`, headers: bearer },
       { method: "PUT", path: `/management/v1/users/${id}/profile`, headers: { ...bearer, ...JSON_TYPE }, body: "{}" },
+      { method: "GET", path: `/management/v1/users/${id}/email`, headers: bearer },
+      { method: "PUT", path: `/management/v1/users/${id}/email`, headers: { ...bearer, ...JSON_TYPE }, body: '{"email":"x@example.org","isEmailVerified":true}' },
       { method: "GET", path: `/engine-rest/user/${id}/profile`, headers: { authorization: basicAuth("admin", token) } },
       { method: "PUT", path: `/engine-rest/engine/${id}/user/${id}/profile`, headers: { authorization: basicAuth("admin", token), ...JSON_TYPE }, body: "{}" },
       { method: "GET", path: `/admin/users/${id}` },
@@ -59,7 +61,11 @@ function corpus(token: string): Hostile[] {
         { method: "PUT", path: "/engine-rest/user/admin/profile", headers: { authorization: basicAuth("admin", token), "content-type": type }, body },
       );
     }
-    requests.push({ method: "POST", path: "/api/auth/callback/credentials", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
+    requests.push(
+      { method: "POST", path: "/api/auth/callback/credentials", headers: { "content-type": "application/x-www-form-urlencoded" }, body },
+      // (An unknown user: a body valid for the email route is still a 404, so nothing changes.)
+      { method: "PUT", path: "/management/v1/users/x/email", headers: { ...bearer, ...JSON_TYPE }, body },
+    );
   }
   // Forged, broken and hostile credentials (few real password checks: they count against this address).
   const authorizations = [
@@ -96,6 +102,11 @@ function corpus(token: string): Hostile[] {
   for (const query of queries) {
     for (const path of ["/admin/users", "/login", "/profile", "/docs", "/settings/tokens"]) requests.push({ method: "GET", path: `${path}?${query}` });
   }
+  // The pages links in mail open (no session needed), and the development outbox.
+  const tokens = ["", "token=", "token=%00", "token=a&token=b", `token=${"x".repeat(10_000)}`, "token[]=x", `token=${"A".repeat(43)}`, "token=%ZZ", "token=..%2F..%2Fetc"];
+  for (const query of tokens) {
+    for (const path of ["/email/verify", "/email/report", "/dev/mail"]) requests.push({ method: "GET", path: `${path}?${query}` });
+  }
   // Server actions: unknown ids, wrong bodies, oversized.
   for (const [action, body, type] of [
     ["0".repeat(42), "[]", "text/plain"],
@@ -104,7 +115,7 @@ function corpus(token: string): Hostile[] {
     ["7f".repeat(21), "x".repeat(2_000_000), "text/plain"],
     ["", "", "multipart/form-data; boundary=----x"],
   ] as const) {
-    for (const path of ["/profile", "/login", "/admin/users/new", "/settings/security"]) {
+    for (const path of ["/profile", "/login", "/admin/users/new", "/settings/security", "/email/verify"]) {
       requests.push({ method: "POST", path, headers: { "next-action": action, "content-type": type }, body });
     }
   }

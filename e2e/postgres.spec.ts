@@ -91,3 +91,42 @@ test("both instances share the failed-password count", async ({ request, baseURL
     expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
   }
 });
+
+test("mail travels over real SMTP: a new email over the Camunda API counts once the link in the received message is opened, on either instance", async ({ browser, request, baseURL, newUser }) => {
+  const user = await newUser();
+  const second = secondInstance(baseURL!);
+  const mailbox = baseURL!.replace(/:(\d+)$/, (_, port: string) => `:${Number(port) + 3}`); // e2e/serve-postgres.ts
+  const token = await createToken(user.page, "mail");
+  const bearer = { authorization: `Bearer ${token}` };
+  const to = `${user.username}.smtp@example.org`;
+
+  const put = await request.put(`/engine-rest/user/${user.username}/profile`, {
+    headers: { authorization: basicAuth(user.username, user.password) },
+    data: { id: user.username, firstName: "Grace", lastName: "Hopper", email: to },
+  });
+  expect(put.status()).toBe(204);
+  const emailOf = async (base: string) => ({
+    camunda: (await (await request.get(`${base}/engine-rest/user/${user.username}/profile`, { headers: { authorization: basicAuth(user.username, token) } })).json()).email,
+    zitadel: (await (await request.get(`${base}/auth/v1/users/me/email`, { headers: bearer })).json()).email,
+  });
+  expect(await emailOf(second)).toEqual({ camunda: user.email, zitadel: { email: user.email, isEmailVerified: false } });
+
+  type Received = { to: string; subject: string; text: string; messageId: string };
+  const received = async () => (await (await request.get(mailbox)).json()) as Received[];
+  await expect.poll(async () => (await received()).filter((m) => m.to === to).length, { timeout: 20_000 }).toBe(1);
+  const message = (await received()).find((m) => m.to === to)!;
+  expect(message.subject).toBe("Profiles: confirm your new email address");
+  const link = /http:\/\/\S+\/email\/verify\?token=[\w-]+/.exec(message.text)![0];
+
+  const phone = await (await browser.newContext()).newPage();
+  await phone.goto(link);
+  await phone.getByRole("button", { name: "Use this address" }).click();
+  await expect(phone.getByRole("status")).toHaveText(`Your email address is now ${to}.`);
+  expect(await emailOf(second)).toEqual({ camunda: to, zitadel: { email: to, isEmailVerified: true } });
+  expect(await emailOf(baseURL!)).toEqual({ camunda: to, zitadel: { email: to, isEmailVerified: true } });
+
+  // The old address is told over SMTP too; two instances' workers never send a message twice.
+  await expect.poll(async () => (await received()).filter((m) => m.to === user.email && /is now/.test(m.text)).length, { timeout: 20_000 }).toBe(1);
+  const ids = (await received()).map((m) => m.messageId);
+  expect(new Set(ids).size).toBe(ids.length);
+});

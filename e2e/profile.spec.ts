@@ -66,9 +66,11 @@ test("changing the email asks for the current password", async ({ newUser }) => 
   await expect(page.getByText("The current password is not correct")).toBeVisible();
   await page.getByLabel("Current password").fill(user.password);
   await saveButton(page).click();
-  await expect(formMessage(page)).toHaveText("Your changes were saved.");
+  // The address is proven before it counts (e2e/email.spec.ts follows the link).
+  await expect(formMessage(page)).toHaveText("Saved. We sent a link to someone.new@example.com: your email changes when you open it.");
   await page.reload();
-  await expect(page.getByLabel("Email")).toHaveValue("someone.new@example.com");
+  await expect(page.getByLabel("Email")).toHaveValue(user.email);
+  await expect(page.getByText("New email address waiting for confirmation")).toBeVisible();
 });
 
 test("invalid input is shown next to the field as one types, and nothing is saved", async ({ newUser }) => {

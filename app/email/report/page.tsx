@@ -14,6 +14,7 @@ export default async function ReportEmailChangePage({ searchParams }: Props) {
   return (
     <EmailLinkPage
       title="Was the email change not you?"
+      doneTitle="Your account is secured"
       problem={problem}
       token={token}
       action={reportEmailAction}

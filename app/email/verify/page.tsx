@@ -15,6 +15,7 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
   return (
     <EmailLinkPage
       title="Confirm your email address"
+      doneTitle="Email address confirmed"
       problem={problem}
       token={token}
       action={confirmEmailAction}
