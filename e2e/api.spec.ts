@@ -151,12 +151,15 @@ test("the OpenAPI document and the docs page, with examples for the address it i
   expect(Object.keys(doc.paths)).toEqual([
     "/auth/v1/users/me/profile",
     "/management/v1/users/{userId}/profile",
+    "/auth/v1/users/me/email",
+    "/management/v1/users/{userId}/email",
     "/engine-rest/user/{id}/profile",
     "/engine-rest/engine/{name}/user/{id}/profile",
   ]);
   expect(doc.components.schemas.ZitadelProfile.properties.firstName).toMatchObject({ type: "string", maxLength: 200 });
   await page.goto("/docs");
   await expect(page.getByRole("heading", { name: "API documentation" })).toBeVisible();
-  await expect(page.locator("pre")).toHaveCount(8);
+  await expect(page.locator("pre")).toHaveCount(12);
+  await expect(page.getByText("A new email from the user themself answers 204 and stays pending").first()).toBeVisible();
   await expect(page.locator("pre").first()).toContainText(`${baseURL}/auth/v1/users/me/profile`);
 });

@@ -37,6 +37,14 @@ function examples(base: string): Record<string, Record<string, string>> {
       get: `curl -i ${base}/management/v1/users/$USER_ID/profile \\\n  -H "Authorization: Bearer $TOKEN" \\\n  -H "x-zitadel-orgid: $ORG_ID"`,
       put: `curl -i -X PUT ${base}/management/v1/users/$USER_ID/profile \\\n  -H "Authorization: Bearer $TOKEN" \\\n  -H "Content-Type: application/json" \\\n  -d '{"firstName":"Alice","lastName":"Liddell","nickName":"Al","displayName":"Alice Liddell","preferredLanguage":"en","gender":"GENDER_UNSPECIFIED"}'`,
     },
+    "/auth/v1/users/me/email": {
+      get: `curl -i ${base}/auth/v1/users/me/email \\\n  -H "Authorization: Bearer $TOKEN"`,
+      put: `curl -i -X PUT ${base}/auth/v1/users/me/email \\\n  -H "Authorization: Bearer $TOKEN" \\\n  -H "Content-Type: application/json" \\\n  -d '{"email":"alice@example.org"}'`,
+    },
+    "/management/v1/users/{userId}/email": {
+      get: `curl -i ${base}/management/v1/users/$USER_ID/email \\\n  -H "Authorization: Bearer $TOKEN"`,
+      put: `curl -i -X PUT ${base}/management/v1/users/$USER_ID/email \\\n  -H "Authorization: Bearer $TOKEN" \\\n  -H "Content-Type: application/json" \\\n  -d '{"email":"alice@example.org","isEmailVerified":false}'`,
+    },
     "/engine-rest/user/{id}/profile": camunda("/engine-rest"),
     "/engine-rest/engine/{name}/user/{id}/profile": camunda("/engine-rest/engine/default"),
   };
