@@ -143,7 +143,7 @@ test("every page sends a nonce-based CSP and the browser reports no violation", 
 
   await signIn(page, "admin", DEMO_PASSWORD);
   const user = await newUser();
-  for (const path of ["/profile", "/settings/security", "/settings/tokens", "/admin/users", `/admin/users/${user.id}`, "/admin/users/new", "/docs", "/nothing-here"]) {
+  for (const path of ["/profile", "/settings/security", "/settings/tokens", "/admin/users", `/admin/users/${user.id}`, "/admin/users/new", "/dev/mail", `/email/verify?token=${"x".repeat(43)}`, "/docs", "/nothing-here"]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
   }

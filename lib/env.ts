@@ -45,8 +45,8 @@ const schema = z.object({
   SESSION_MAX_HOURS: count("SESSION_MAX_HOURS", { min: 1, max: 30 * 24, fallback: 12 }),
   /** Where people reach the app: the links in mail point here. */
   APP_URL: z
-    .url({ protocol: /^https?$/, error: "APP_URL must be the app's address, such as https://profiles.example.com" })
-    .transform((url) => url.replace(/\/+$/, ""))
+    .string()
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { error: "APP_URL must be the app's address, such as https://profiles.example.com" })
     .optional()
     .or(z.literal("").transform(() => undefined)),
   /** Mail goes out over SMTP when set; without it, it stays in the database (the development outbox, /dev/mail). */
@@ -75,7 +75,7 @@ const schema = z.object({
   .transform((env) => ({
     ...env,
     SEED_DEMO: env.SEED_DEMO ?? !env.DATABASE_URL,
-    APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
+    APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     MAIL_FROM: env.MAIL_FROM ?? "Profiles <no-reply@localhost>",
   }));
 

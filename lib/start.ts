@@ -46,6 +46,7 @@ async function main() {
       console.log(`  Demo accounts (password "${DEMO_PASSWORD}"):`);
       for (const a of DEMO_ACCOUNTS) console.log(`    ${a.username.padEnd(9)} ${a.role.padEnd(9)} ${a.org}`);
     }
+    if (!env().SMTP_URL) console.log(`  Mail is not sent (SMTP_URL is unset): administrators read it at http://localhost:${port}/dev/mail`);
     console.log("");
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

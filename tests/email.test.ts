@@ -6,6 +6,7 @@ import * as managementEmail from "@/app/management/v1/users/[userId]/email/route
 import { changeOwnPassword } from "@/lib/auth/account";
 import { listSessions, startSession } from "@/lib/auth/session-store";
 import { callerForToken, createApiToken } from "@/lib/auth/tokens";
+import { reloadEnv } from "@/lib/env";
 import { deliverDue, MAX_ATTEMPTS, smtpSender } from "@/lib/mail/outbox";
 import { changeRole, createUser, resetPassword } from "@/lib/profile/admin";
 import { cancelEmailChange, confirmEmail, emailStatus, inspectLink, LINK_MESSAGES, reportEmailChange, resendEmailLink } from "@/lib/profile/email";
@@ -243,6 +244,25 @@ describe.each(DB_KINDS)("email on %s", (kind) => {
     expect((await mailTo(`new-${user.username}@example.org`)).map((m) => m.kind)).toEqual(["confirmSetEmail"]);
   });
 
+  it("read-only mode refuses confirming, cancelling and resending, and the link still works afterwards", async () => {
+    const user = await makeUser(t.client);
+    const to = `ro-${user.username}@example.org`;
+    await requestOwn(user, to);
+    const token = await linkIn(to, "verify");
+    process.env.IDENTITY_READ_ONLY = "true";
+    reloadEnv();
+    try {
+      for (const attempt of [() => confirmEmail(token), () => cancelEmailChange(caller(user)), () => resendEmailLink(caller(user))]) {
+        expect(await outcome(attempt())).toBe("READ_ONLY");
+      }
+    } finally {
+      delete process.env.IDENTITY_READ_ONLY;
+      reloadEnv();
+    }
+    expect(await stored(user)).toMatchObject({ email: user.email, sequence: 1 });
+    expect(await confirmEmail(token)).toEqual({ email: to, changed: true });
+  });
+
   it("token callers changing their own email get a pending change too", async () => {
     const user = await makeUser(t.client);
     const { token } = await createApiToken(caller(user), { name: "t" });
@@ -321,5 +341,32 @@ describe.each(DB_KINDS)("the outbox on %s, over real SMTP", (kind) => {
     expect(got).toHaveLength(30);
     expect(new Set(got.map((m) => m.messageId)).size).toBe(30);
     expect(await t.client.mail.count({ where: { to: "many@example.org", sentAt: null } })).toBe(0);
+  });
+});
+
+describe("mail settings", () => {
+  const saved = { ...process.env };
+  const load = (settings: Record<string, string>) => {
+    for (const key of ["SMTP_URL", "APP_URL", "MAIL_FROM"]) delete process.env[key];
+    Object.assign(process.env, settings);
+    try {
+      return reloadEnv();
+    } finally {
+      process.env = { ...saved };
+      reloadEnv();
+    }
+  };
+
+  it("SMTP_URL needs APP_URL and MAIL_FROM, and each is checked", () => {
+    expect(() => load({ SMTP_URL: "smtp://mail.example.com:587" })).toThrow(/APP_URL must be set when SMTP_URL is[\s\S]*MAIL_FROM must be set when SMTP_URL is/);
+    expect(() => load({ SMTP_URL: "http://mail.example.com", APP_URL: "https://p.example.com", MAIL_FROM: "a@example.com" })).toThrow(/SMTP_URL must be an SMTP URL/);
+    expect(() => load({ APP_URL: "javascript:alert(1)" })).toThrow(/APP_URL must be the app's address/);
+    expect(() => load({ MAIL_FROM: "Profiles <no-reply@example.com>\r\nBcc: x@evil.example" })).toThrow(/MAIL_FROM must be an address/);
+    expect(load({ SMTP_URL: "smtps://u:p@mail.example.com:465", APP_URL: "https://p.example.com/", MAIL_FROM: "Profiles <no-reply@example.com>" })).toMatchObject({
+      APP_URL: "https://p.example.com",
+      MAIL_FROM: "Profiles <no-reply@example.com>",
+    });
+    const embedded = load({ PORT: "3400" });
+    expect([embedded.APP_URL, embedded.SMTP_URL, embedded.MAIL_FROM]).toEqual(["http://localhost:3400", undefined, "Profiles <no-reply@localhost>"]);
   });
 });

@@ -5,7 +5,7 @@ import { Prisma, type EmailTokenPurpose } from "../generated/prisma/client";
 import { enqueueMail } from "../mail/outbox";
 import { recordSecurityEvent } from "../auth/events";
 import { endUserSessions } from "../auth/session-store";
-import { describeWait, emailTakenError, ProfileError } from "./errors";
+import { describeWait, emailTakenError, ProfileError, readOnlyError } from "./errors";
 import { findManaged, lockManaged } from "./target";
 import type { Caller, ChangeVia, EventChanges, Profile } from "./types";
 import { writeVersion } from "./version";
@@ -134,8 +134,9 @@ export async function emailStatus(caller: Caller, userId: string): Promise<Email
   };
 }
 
-/** Runs `fn` on the caller's own locked row; unique-index races become "email taken". */
+/** Runs `fn` on the caller's own locked row (not in read-only mode); unique-index races become "email taken". */
 async function onOwnRow<T>(userId: string, caller: Caller, fn: (tx: Prisma.TransactionClient, user: Profile) => Promise<T>): Promise<T> {
+  if (env().IDENTITY_READ_ONLY) throw readOnlyError();
   const client = await db();
   try {
     return await client.$transaction(async (tx) => fn(tx, await lockManaged(tx, caller, userId)), { maxWait: 10_000, timeout: 10_000 });
@@ -149,7 +150,7 @@ async function onOwnRow<T>(userId: string, caller: Caller, fn: (tx: Prisma.Trans
 export async function resendEmailLink(caller: Caller): Promise<string> {
   return onOwnRow(caller.id, caller, async (tx, user) => {
     const email = (await pendingOf(tx, user))?.email ?? (user.emailVerified ? null : user.email);
-    if (!email) throw new ProfileError("INVALID", "Your email address is already confirmed.");
+    if (!email) throw new ProfileError("INVALID", user.email ? "Your email address is already confirmed." : "Your account has no email address to confirm.");
     await sendVerification(tx, user, email, { byUser: true });
     return email;
   });
