@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cookies } from "next/headers";
+import { ThemeSwitch } from "@/components/theme-switch";
+import { THEME_COOKIE, themeChoice } from "@/lib/http/theme";
 import { currentUser } from "@/lib/auth/session";
 import { demoAccountsExist } from "@/lib/auth/account";
 import { env } from "@/lib/env";
@@ -10,48 +13,78 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Profiles", template: "%s · Profiles" },
   description: "Self-service profile management",
-  icons: { icon: [{ url: "/favicon.ico", sizes: "32x32" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "32x32" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
   manifest: "/manifest.webmanifest",
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [user, demo] = await Promise.all([currentUser(), demoAccountsExist()]);
+  const [user, demo, jar] = await Promise.all([currentUser(), demoAccountsExist(), cookies()]);
+  const theme = themeChoice(jar.get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme === "system" ? undefined : theme}>
       <body className="min-h-screen">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
           Skip to content
         </a>
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
             <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
-              <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-indigo-600 text-sm text-white">P</span>
+              <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-indigo-600 text-sm text-white">
+                P
+              </span>
               Profiles
             </Link>
-            {user && (
-              <nav aria-label="Account" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-                {/* Until a password an administrator set is replaced, nothing else opens: no links to it. */}
-                {!user.mustChangePassword && (
-                  <>
-                    <Link href="/profile" className="text-slate-700 hover:text-slate-900">My profile</Link>
-                    <Link href="/settings/security" className="text-slate-700 hover:text-slate-900">Security</Link>
-                    <Link href="/settings/tokens" className="text-slate-700 hover:text-slate-900">API tokens</Link>
-                    {isAdmin(user) && <Link href="/admin/users" className="text-slate-700 hover:text-slate-900">Users</Link>}
-                    {user.role === "ADMIN" && !env().SMTP_URL && (
-                      <Link href="/dev/mail" className="text-slate-700 hover:text-slate-900">Outbox</Link>
-                    )}
-                  </>
-                )}
-                <span className="hidden text-slate-500 sm:inline">
-                  Signed in as <span className="font-medium text-slate-700">{user.username}</span>
-                </span>
-                <form action={signOutAction}>
-                  <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-100">
-                    Sign out
-                  </button>
-                </form>
-              </nav>
-            )}
+            <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+              {user && (
+                <nav aria-label="Account" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+                  {/* Until a password an administrator set is replaced, nothing else opens: no links to it. */}
+                  {!user.mustChangePassword && (
+                    <>
+                      <Link href="/profile" className="text-slate-700 hover:text-slate-900">
+                        My profile
+                      </Link>
+                      <Link href="/settings/security" className="text-slate-700 hover:text-slate-900">
+                        Security
+                      </Link>
+                      <Link href="/settings/tokens" className="text-slate-700 hover:text-slate-900">
+                        API tokens
+                      </Link>
+                      {isAdmin(user) && (
+                        <Link href="/admin/users" className="text-slate-700 hover:text-slate-900">
+                          Users
+                        </Link>
+                      )}
+                      {user.role === "ADMIN" && !env().SMTP_URL && (
+                        <Link href="/dev/mail" className="text-slate-700 hover:text-slate-900">
+                          Outbox
+                        </Link>
+                      )}
+                    </>
+                  )}
+                  <span className="hidden text-slate-500 sm:inline">
+                    Signed in as <span className="font-medium text-slate-700">{user.username}</span>
+                  </span>
+                  <form action={signOutAction}>
+                    <button
+                      type="submit"
+                      className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-100"
+                    >
+                      Sign out
+                    </button>
+                  </form>
+                </nav>
+              )}
+              <ThemeSwitch current={theme} />
+            </div>
           </div>
         </header>
         {demo && (

@@ -1,8 +1,11 @@
 import { FIELD_LABELS, GENDER_LABELS, PROFILE_FIELDS, type Gender, type ProfileField } from "@/lib/profile/schema";
 import type { ProfileFormValues } from "@/lib/http/form-state";
+import { languageName } from "@/lib/format";
+import { Time } from "./ui/time";
 
 function show(field: ProfileField, value: string): string {
   if (field === "gender") return GENDER_LABELS[value as Gender] ?? value;
+  if (field === "preferredLanguage" && value) return languageName(value);
   return value || "—";
 }
 
@@ -20,7 +23,7 @@ export function ConflictPanel({ mine, saved, savedAt, reloadHref, onUseSaved }: 
     <section role="alert" aria-labelledby="conflict-title" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
       <h2 id="conflict-title" className="text-base font-semibold">Someone else saved this profile while you were editing</h2>
       <p className="mt-1">
-        Nothing was overwritten{savedAt ? ` (their version was saved ${new Date(savedAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC)` : ""}.
+        Nothing was overwritten{savedAt && <> (their version was saved <Time value={savedAt} />)</>}.
         Compare the two versions, then keep yours or use theirs.
       </p>
       <div className="mt-3 overflow-x-auto">

@@ -47,12 +47,12 @@ export function CreateUserForm({ action, roles, orgs }: Props) {
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Create user">
       <ActionResult state={state} />
-      <div className="grid gap-5 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
         <InputField {...register("username")} label={FIELD_LABELS.username} hint={USERNAME_HINT} error={errorOf("username")} defaultValue={defaults.username} autoComplete="off" required />
         <InputField {...register("email")} label={FIELD_LABELS.email} error={errorOf("email")} type="email" defaultValue={defaults.email} autoComplete="off" required />
       </div>
       <ProfileFields register={register} errorOf={errorOf} defaults={defaults} />
-      <div className="grid gap-5 border-t border-slate-200 pt-6 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 border-t border-slate-200 pt-6 sm:grid-cols-2">
         <SelectField {...register("role")} label={FIELD_LABELS.role} error={errorOf("role")} defaultValue={defaults.role}>
           {roles.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
         </SelectField>

@@ -50,7 +50,7 @@ export function EmailLinkForm({ title, doneTitle, problem, token, children, acti
         </>
       ) : (
         <>
-          <div className="mt-2 mb-6 space-y-2 text-sm break-words text-slate-700">{children}</div>
+          <div className="mt-2 mb-6 space-y-2 text-sm text-slate-700">{children}</div>
           <form action={formAction}>
             <input type="hidden" name="token" value={token} />
             <SubmitButton pending={pending} pendingLabel={pendingLabel}>{label}</SubmitButton>

@@ -3,9 +3,8 @@
 import { useActionState } from "react";
 import { IDLE_ACTION, type ActionState } from "@/lib/http/form-state";
 import { ActionResult } from "./ui/action-result";
+import { Time } from "./ui/time";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const when = (iso: string) => `${dateFormat.format(new Date(iso))} UTC`;
 
 export interface EmailStatusView {
   email: string | null;
@@ -27,9 +26,9 @@ export function EmailStatus({ status, action }: { status: EmailStatusView; actio
       {change ? (
         <section className="rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm text-sky-950">
           <h2 className="font-semibold">New email address waiting for confirmation</h2>
-          <p className="mt-1 break-words">
-            We sent a link to <strong><bdi>{change.email}</bdi></strong> on {when(change.sentAt)}. Your email changes when you open it
-            {email && <>; until then <bdi>{email}</bdi> stays in use</>}. The link works until {when(change.expiresAt)}.
+          <p className="mt-1">
+            We sent a link to <strong><bdi>{change.email}</bdi></strong> <Time value={change.sentAt} />. Your email changes when you open it
+            {email && <>; until then <bdi>{email}</bdi> stays in use</>}. The link works until <Time value={change.expiresAt} exact />.
           </p>
           <form action={formAction} className="mt-3 flex flex-wrap gap-2">
             <button type="submit" name="intent" value="resend" disabled={pending} className={`${BUTTON} border-slate-400 text-slate-800 hover:bg-slate-100`}>
@@ -44,7 +43,7 @@ export function EmailStatus({ status, action }: { status: EmailStatusView; actio
         email && !verified && (
           <section className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
             <h2 className="font-semibold">Email address not confirmed</h2>
-            <p className="mt-1 break-words">
+            <p className="mt-1">
               Nobody has confirmed that <bdi>{email}</bdi> belongs to you yet. We send a link to it; opening the link confirms it.
             </p>
             <form action={formAction} className="mt-3">

@@ -1,5 +1,6 @@
 import type { UseFormRegister } from "react-hook-form";
 import { COMMON_LANGUAGES, FIELD_LABELS, GENDERS, GENDER_LABELS, type ProfileField } from "@/lib/profile/schema";
+import { languageName } from "@/lib/format";
 import { InputField, SelectField } from "./ui/field";
 
 type NameField = "firstName" | "lastName" | "displayName" | "nickName";
@@ -25,9 +26,9 @@ export function ProfileFields({ register, errorOf, defaults }: Props) {
   const language = defaults.preferredLanguage;
   const languages = !language || COMMON_LANGUAGES.some((l) => l.tag === language)
     ? COMMON_LANGUAGES
-    : [{ tag: language, label: language }, ...COMMON_LANGUAGES];
+    : [{ tag: language, label: languageName(language) }, ...COMMON_LANGUAGES];
   return (
-    <div className="grid gap-5 sm:grid-cols-2">
+    <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
       {NAME_FIELDS.map(({ name, autoComplete, optional, hint }) => (
         <InputField
           key={name}

@@ -80,7 +80,7 @@ export function ProfileForm({ action, initial, sequence, readOnly = false, confi
       <fieldset disabled={readOnly} className="space-y-6">
         <legend className="sr-only">Profile</legend>
         <ProfileFields register={register} errorOf={errorOf} defaults={shown} />
-        <div className="grid gap-5 border-t border-slate-200 pt-6 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-5 border-t border-slate-200 pt-6 sm:grid-cols-2">
           <InputField
             {...register("email")}
             label={FIELD_LABELS.email}

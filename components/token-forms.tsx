@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { TOKEN_LIFETIMES, tokenForm } from "@/lib/profile/schema";
 import { IDLE_ACTION, type ActionState } from "@/lib/http/form-state";
 import type { TokenView } from "@/lib/auth/tokens";
+import { Time } from "./ui/time";
 import { ActionResult } from "./ui/action-result";
 import { InputField, SelectField } from "./ui/field";
 import { OneTimeSecret } from "./ui/one-time-secret";
@@ -40,8 +41,7 @@ export function CreateTokenForm({ action }: { action: Action }) {
   );
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const when = (d: Date | null) => (d ? `${dateFormat.format(d)} UTC` : "never");
+const when = (d: Date | null) => (d ? <Time value={d} /> : "never");
 
 function RevokeButton({ action, name }: { action: Action; name: string }) {
   const [state, formAction, pending] = useActionState(action, IDLE_ACTION);
@@ -77,7 +77,7 @@ export function TokenList({ tokens }: { tokens: (TokenView & { revoke: Action })
               <td dir="auto" className="max-w-[14rem] truncate px-3 py-2 font-medium">{t.name}</td>
               <td className="px-3 py-2 whitespace-nowrap text-slate-700">{when(t.createdAt)}</td>
               <td className="px-3 py-2 whitespace-nowrap text-slate-700">{when(t.lastUsedAt)}</td>
-              <td className="px-3 py-2 whitespace-nowrap text-slate-700">{t.expiresAt ? when(t.expiresAt) : "never"}</td>
+              <td className="px-3 py-2 whitespace-nowrap text-slate-700">{when(t.expiresAt)}</td>
               <td className="px-3 py-2 text-right">
                 {t.revokedAt ? (
                   <span className="text-slate-600">Revoked {when(t.revokedAt)}</span>

@@ -20,7 +20,7 @@ export default async function ProfilePage() {
   ]);
   const pending = email.pending && { email: email.pending.email, sentAt: email.pending.sentAt.toISOString(), expiresAt: email.pending.expiresAt.toISOString() };
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+    <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
       <section aria-labelledby="profile-title" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
         <h1 id="profile-title" className="text-xl font-semibold">My profile</h1>
         <p className="mt-1 mb-6 text-sm text-slate-600">

@@ -18,7 +18,7 @@ interface Props {
 /** Search, filters and sort of the admin user list: a plain GET form, so the URL holds it all. */
 export function UserFilter({ params, orgs, filtered }: Props) {
   return (
-    <form role="search" action="/admin/users" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]">
+    <form role="search" action="/admin/users" className="grid grid-cols-1 gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]">
       <InputField name="q" label="Search" type="search" defaultValue={params.q} placeholder="Name, email or username" />
       {orgs && (
         <SelectField name="org" label="Organisation" defaultValue={params.org}>

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import type { UserRow } from "@/lib/profile/admin";
 import { ROLE_LABELS } from "@/lib/profile/schema";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+import { Time } from "../ui/time";
 
 /** One page of users; narrow screens drop the less important columns. */
 export function UserTable({ rows, caption, showOrg }: { rows: UserRow[]; caption: string; showOrg: boolean }) {
@@ -29,7 +28,7 @@ export function UserTable({ rows, caption, showOrg }: { rows: UserRow[]; caption
               <td className="hidden max-w-[16rem] truncate px-4 py-2.5 text-slate-700 md:table-cell">{row.email ?? "—"}</td>
               <td className="px-4 py-2.5 whitespace-nowrap">{ROLE_LABELS[row.role]}</td>
               {showOrg && <td className="hidden px-4 py-2.5 whitespace-nowrap sm:table-cell">{row.org.name}</td>}
-              <td className="hidden px-4 py-2.5 whitespace-nowrap text-slate-600 lg:table-cell">{dateFormat.format(row.updatedAt)}</td>
+              <td className="hidden px-4 py-2.5 whitespace-nowrap text-slate-600 lg:table-cell"><Time value={row.updatedAt} /></td>
             </tr>
           ))}
         </tbody>

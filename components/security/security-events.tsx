@@ -1,9 +1,9 @@
 import type { SecurityEventView } from "@/lib/auth/events";
 import { describeUserAgent } from "@/lib/http/user-agent";
+import { Time } from "../ui/time";
 import { describeWait } from "@/lib/profile/errors";
 import { ROLE_LABELS, type Role } from "@/lib/profile/schema";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 const count = (n: unknown, noun: string) => `${Number(n) || 0} ${noun}${Number(n) === 1 ? "" : "s"}`;
 
@@ -36,7 +36,7 @@ export function SecurityEvents({ events, viewerId }: { events: SecurityEventView
         <li key={event.id} className="px-4 py-3 text-sm">
           <p className="font-medium text-slate-900">{describe(event, viewerId)}</p>
           <p className="mt-0.5 text-slate-600">
-            <time dateTime={event.createdAt.toISOString()}>{dateFormat.format(event.createdAt)} UTC</time>
+            <Time value={event.createdAt} />
             {event.address && <> · {event.address}</>}
             {event.userAgent && <> · {describeUserAgent(event.userAgent)}</>}
           </p>

@@ -2,9 +2,9 @@
 
 import type { ActionState } from "@/lib/http/form-state";
 import { ActionButton } from "../ui/action-button";
+import { Time } from "../ui/time";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export interface SessionRow {
   id: string;
@@ -29,7 +29,7 @@ export function SessionList({ sessions }: { sessions: SessionRow[] }) {
               {s.current && <span className="ms-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-900">This browser</span>}
             </p>
             <p className="text-slate-600">
-              Signed in {dateFormat.format(s.createdAt)} UTC · last seen {dateFormat.format(s.lastSeenAt)} UTC{s.address && ` · ${s.address}`}
+              Signed in <Time value={s.createdAt} /> · last seen <Time value={s.lastSeenAt} />{s.address && ` · ${s.address}`}
             </p>
           </div>
           {!s.current && <ActionButton action={s.end} label="End" pendingLabel="Ending…" danger />}

@@ -2,6 +2,8 @@
  * The messages the service sends: each a subject, a plain-text body and a simple HTML body, with
  * the product's name and, where there is a link, when it stops working. Values are escaped in HTML.
  */
+import { exactTime } from "../format";
+
 export interface Message {
   subject: string;
   text: string;
@@ -13,8 +15,7 @@ export const PRODUCT = "Profiles";
 const escape = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-const when = (date: Date) =>
-  new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date) + " UTC";
+const when = exactTime;
 
 /** How long a link works, in words: "24 hours", "7 days". */
 function lasting(from: Date, until: Date): string {

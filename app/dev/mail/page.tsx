@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
+import { Time } from "@/components/ui/time";
 import { requireAdmin } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { recentMail } from "@/lib/mail/outbox";
 
 export const metadata: Metadata = { title: "Development outbox" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
 /** The mail's text with the app's own links made links (nothing else in it is trusted). */
 function Body({ text }: { text: string }) {
   const base = env().APP_URL;
   const parts = text.split(/(https?:\/\/\S+)/);
   return (
-    <pre className="mt-3 overflow-x-auto rounded-md bg-slate-50 p-3 text-sm whitespace-pre-wrap break-words text-slate-800" tabIndex={0}>
+    <pre className="mt-3 overflow-x-auto rounded-md bg-slate-50 p-3 text-sm whitespace-pre-wrap text-slate-800" tabIndex={0}>
       {parts.map((part, i) =>
         part.startsWith(`${base}/`) ? (
           <a key={i} href={part} className="text-indigo-700 underline hover:no-underline">{part}</a>
@@ -50,9 +50,9 @@ export default async function DevMailPage() {
           {messages.map((mail) => (
             <li key={mail.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
               <article aria-labelledby={`mail-${mail.id}`}>
-                <h2 id={`mail-${mail.id}`} className="font-medium break-words">{mail.subject}</h2>
-                <p className="mt-1 text-sm text-slate-600 break-words">
-                  To <bdi>{mail.to}</bdi> · <time dateTime={mail.createdAt.toISOString()}>{dateFormat.format(mail.createdAt)} UTC</time>
+                <h2 id={`mail-${mail.id}`} className="font-medium">{mail.subject}</h2>
+                <p className="mt-1 text-sm text-slate-600">
+                  To <bdi>{mail.to}</bdi> · <Time value={mail.createdAt} />
                 </p>
                 <Body text={mail.text} />
               </article>

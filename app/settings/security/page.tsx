@@ -28,7 +28,7 @@ export default async function SecurityPage() {
   }
   const [sessions, events] = await Promise.all([listSessions(user, user.id), listSecurityEvents(user, user.id)]);
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+    <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <div className="space-y-8">
         <h1 className="text-xl font-semibold">Security</h1>
         <section aria-labelledby="password-title" className={card}>

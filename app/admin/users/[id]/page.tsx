@@ -64,10 +64,10 @@ export default async function AdminUserPage({ params, searchParams }: Props) {
         <span className="mx-2 text-slate-400" aria-hidden>/</span>
         <span className="text-slate-600">{profile.username}</span>
       </nav>
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="space-y-6">
           <section aria-labelledby="profile-title" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-            <h1 id="profile-title" className="text-xl font-semibold break-words">{profile.displayName}</h1>
+            <h1 id="profile-title" className="text-xl font-semibold">{profile.displayName}</h1>
             <p className="mt-1 mb-6 text-sm text-slate-600">
               {profile.username} · {ROLE_LABELS[profile.role]} · {profile.email && (profile.emailVerified ? "email confirmed · " : "email not confirmed · ")}version {profile.sequence}
             </p>
