@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { ThemeSwitch } from "@/components/theme-switch";
 import { THEME_COOKIE, themeChoice } from "@/lib/http/theme";
 import { currentUser } from "@/lib/auth/session";
@@ -24,11 +24,13 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [user, demo, jar] = await Promise.all([currentUser(), demoAccountsExist(), cookies()]);
+  const [user, demo, jar, request] = await Promise.all([currentUser(), demoAccountsExist(), cookies(), headers()]);
   const theme = themeChoice(jar.get(THEME_COOKIE)?.value);
   return (
     <html lang="en" data-theme={theme === "system" ? undefined : theme}>
       <body className="min-h-screen">
+        {/* The id of this request, as the access log has it: error pages show it (components/ui/request-reference.tsx). */}
+        <meta name="request-id" content={request.get("x-request-id") ?? ""} />
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"

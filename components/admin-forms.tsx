@@ -7,6 +7,7 @@ import { ActionResult } from "./ui/action-result";
 import { CheckboxField, InputField, SelectField } from "./ui/field";
 import { OneTimeSecret } from "./ui/one-time-secret";
 import { SubmitButton } from "./ui/submit-button";
+import { useConfirm } from "./ui/confirm";
 import { useActionForm } from "./use-action-form";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -28,7 +29,7 @@ export function RoleForm({ action, role, grantable, disabled }: { action: Action
             <option key={r} value={r}>{ROLE_LABELS[r]}</option>
           ))}
         </SelectField>
-        <SubmitButton pending={pending} pendingLabel="Saving…">Change role</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel="Saving…" secondary>Change role</SubmitButton>
       </fieldset>
     </form>
   );
@@ -39,9 +40,17 @@ export function RoleForm({ action, role, grantable, disabled }: { action: Action
  * tokens are revoked too. Resetting one's own password asks for the current one.
  */
 export function PasswordResetForm({ action, disabled, own }: { action: Action; disabled: boolean; own: boolean }) {
+  const { ask, dialog } = useConfirm({
+    title: own ? "Reset your password?" : "Reset this user's password?",
+    body: own
+      ? "Your other sessions end; the tokens box decides whether your API tokens keep working."
+      : "Their sessions end at once and they choose a new password at their next sign-in; the tokens box decides whether their API tokens keep working.",
+    action: "Reset password",
+  });
   const { state, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(passwordResetForm, action, {
     initialState: IDLE_ACTION,
     defaultValues: { password: "", revokeTokens: true, currentPassword: "" },
+    confirm: ask,
   });
   const hint = own
     ? `Leave empty to generate one. At least ${MIN_PASSWORD} characters.`
@@ -56,8 +65,9 @@ export function PasswordResetForm({ action, disabled, own }: { action: Action; d
         )}
         <InputField {...form.register("password")} label="New password" optional hint={hint} error={errorOf("password")} type="password" autoComplete="new-password" />
         <CheckboxField {...form.register("revokeTokens")} label="Also revoke their API tokens" hint="Programs using them stop working until new tokens are made." defaultChecked />
-        <SubmitButton pending={pending} pendingLabel="Resetting…">Reset password</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel="Resetting…" secondary>Reset password</SubmitButton>
       </fieldset>
+      {dialog}
     </form>
   );
 }

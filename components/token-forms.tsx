@@ -9,6 +9,7 @@ import { ActionResult } from "./ui/action-result";
 import { InputField, SelectField } from "./ui/field";
 import { OneTimeSecret } from "./ui/one-time-secret";
 import { SubmitButton } from "./ui/submit-button";
+import { confirmBeforeSubmit, useConfirm } from "./ui/confirm";
 import { useActionForm } from "./use-action-form";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -45,13 +46,19 @@ const when = (d: Date | null) => (d ? <Time value={d} /> : "never");
 
 function RevokeButton({ action, name }: { action: Action; name: string }) {
   const [state, formAction, pending] = useActionState(action, IDLE_ACTION);
+  const { ask, dialog } = useConfirm({
+    title: `Revoke the token “${name}”?`,
+    body: "Programs using it are refused from their next request. This cannot be undone.",
+    action: "Revoke token",
+  });
   return (
-    <form action={formAction}>
+    <form action={formAction} onSubmit={confirmBeforeSubmit(ask, formAction)}>
       <button type="submit" disabled={pending} aria-label={`Revoke ${name}`}
         className="rounded-md border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60">
         {pending ? "Revoking…" : "Revoke"}
       </button>
       {state.status === "error" && <p className="mt-1 text-sm text-red-700">{state.message}</p>}
+      {dialog}
     </form>
   );
 }

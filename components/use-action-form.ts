@@ -17,7 +17,12 @@ type Schema<In extends FieldValues, Out extends FieldValues> = z.ZodType<Out, In
 export function useActionForm<In extends FieldValues, Out extends FieldValues, S extends FormState>(
   schema: Schema<In, Out> | ((state: S) => Schema<In, Out>),
   action: (state: Awaited<S>, formData: FormData) => Promise<S>,
-  options: { initialState: Awaited<S>; defaultValues: DefaultValues<In> | ((state: S) => DefaultValues<In>) },
+  options: {
+    initialState: Awaited<S>;
+    defaultValues: DefaultValues<In> | ((state: S) => DefaultValues<In>);
+    /** Asked once the input is valid, before anything is sent (a destructive action: components/ui/confirm.tsx). */
+    confirm?: () => Promise<boolean>;
+  },
 ) {
   const [state, formAction, pending] = useActionState(action, options.initialState);
   const formRef = useRef<HTMLFormElement>(null);
@@ -43,7 +48,10 @@ export function useActionForm<In extends FieldValues, Out extends FieldValues, S
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const element = event.currentTarget;
     return form.handleSubmit(
-      () => startTransition(() => formAction(new FormData(element))),
+      async () => {
+        const data = new FormData(element);
+        if (!options.confirm || (await options.confirm())) startTransition(() => formAction(data));
+      },
       (refused) => focusFirst(Object.keys(refused)),
     )(event);
   };

@@ -1,4 +1,4 @@
-import { createUser, expect, firstSignIn, formMessage, saveButton, signIn, test } from "./fixtures";
+import { confirmDialog, createUser, expect, firstSignIn, formMessage, saveButton, signIn, test } from "./fixtures";
 
 test("a USER opening /admin gets the 403 page", async ({ newUser }) => {
   const { page } = await newUser();
@@ -106,6 +106,7 @@ test("an admin ends all of a user's sessions, and resets a password keeping or r
   const user = await newUser();
   await page.goto(`/admin/users/${user.id}`);
   await page.getByRole("button", { name: "End all sessions" }).click();
+  await confirmDialog(page, "Sign them out");
   await expect(page.getByText("1 session was ended.")).toBeVisible();
   await user.page.reload();
   await expect(user.page).toHaveURL(/\/login/);
@@ -118,6 +119,7 @@ test("an admin ends all of a user's sessions, and resets a password keeping or r
   await page.reload();
   await expect(page.getByLabel("Also revoke their API tokens")).toBeChecked();
   await page.getByRole("button", { name: "Reset password" }).click();
+  await confirmDialog(page, "Reset password");
   await expect(page.getByText(/1 API token was revoked/)).toBeVisible();
   await expect(page.getByRole("region", { name: "API tokens" })).toContainText("Revoked");
 });

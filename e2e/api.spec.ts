@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { basicAuth as basic, expect, test } from "./fixtures";
+import { basicAuth as basic, confirmDialog, expect, test } from "./fixtures";
 
 async function createToken(page: Page, name: string, expires?: string): Promise<string> {
   await page.goto("/settings/tokens");
@@ -74,6 +74,7 @@ test("a token made in the UI works on every route until it is revoked, and the h
   // Revoked: 401 at once, on both kinds of auth; the security activity shows both.
   await page.goto("/settings/tokens");
   await page.getByRole("button", { name: "Revoke HR sync" }).click();
+  await confirmDialog(page, "Revoke token");
   await expect(page.getByText(/Revoked/)).toBeVisible();
   expect((await me(request, token)).status()).toBe(401);
   const revoked = await request.get(`/engine-rest/user/${username}/profile`, { headers: { authorization: basic(username, token) } });

@@ -20,6 +20,14 @@ export async function signIn(page: Page, username: string, password: string, pat
 /** The form's status/alert messages, not Next's route announcer. */
 export const formMessage = (page: Page) => page.getByRole("form", { name: "Profile" }).locator("[role=status], [role=alert]").first();
 
+/** Answers the alert dialog a destructive action asks first (components/ui/confirm.tsx). */
+export async function confirmDialog(page: Page, action: string) {
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog.getByRole("button").first()).toBeFocused(); // the harmless choice comes first
+  await dialog.getByRole("button", { name: action, exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
 export const saveButton = (page: Page) => page.getByRole("button", { name: /Save changes|Save my version/ });
 
 export const basicAuth = (user: string, secret: string) => `Basic ${Buffer.from(`${user}:${secret}`).toString("base64")}`;

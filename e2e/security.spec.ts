@@ -1,4 +1,4 @@
-import { basicAuth, DEMO_PASSWORD, expect, signIn, strongPassword, test } from "./fixtures";
+import { basicAuth, confirmDialog, DEMO_PASSWORD, expect, signIn, strongPassword, test } from "./fixtures";
 
 test("brute force on the sign-in form hits the limit and says when to try again, keeping the name typed", async ({ page, newUser }) => {
   const user = await newUser();
@@ -57,6 +57,7 @@ test("'sign out everywhere else' ends the other browser's session and keeps this
   await expect(sessions.getByRole("listitem")).toHaveCount(2);
   await expect(sessions.getByText("This browser")).toHaveCount(1);
   await user.page.getByRole("button", { name: "Sign out everywhere else" }).click();
+  await confirmDialog(user.page, "Sign them out");
   await expect(user.page.getByText("1 session was ended.")).toBeVisible();
   await expect(sessions.getByRole("listitem")).toHaveCount(1);
 
@@ -99,6 +100,7 @@ test("a password an administrator set must be changed at the next sign-in; until
   const user = await newUser();
   await adminPage.goto(`/admin/users/${user.id}`);
   await adminPage.getByRole("button", { name: "Reset password" }).click();
+  await confirmDialog(adminPage, "Reset password");
   const generated = ((await adminPage.getByLabel("Generated password").textContent()) ?? "").trim();
   expect(generated).toMatch(/^[A-Za-z0-9]{16}$/);
   await expect(adminPage.getByRole("region", { name: "Security activity" })).toContainText("Password reset by you");

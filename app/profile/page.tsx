@@ -3,7 +3,8 @@ import { ProfileForm } from "@/components/profile-form";
 import { HistoryList } from "@/components/history-list";
 import { requireUser } from "@/lib/auth/session";
 import { toFormValues } from "@/lib/http/form-state";
-import { getProfile, isReadOnly, listProfileEvents } from "@/lib/profile/service";
+import { getProfile, isReadOnly, listProfileEvents, organisationName } from "@/lib/profile/service";
+import { IdentityHeader } from "@/components/identity-header";
 import { EmailStatus } from "@/components/email-status";
 import { emailStatus } from "@/lib/profile/email";
 import { manageEmailAction } from "@/app/_actions/email";
@@ -13,19 +14,17 @@ export const metadata: Metadata = { title: "My profile" };
 
 export default async function ProfilePage() {
   const user = await requireUser("/profile");
-  const [profile, events, email] = await Promise.all([
+  const [profile, events, email, organisation] = await Promise.all([
     getProfile(user, user.id),
     listProfileEvents(user, user.id, { limit: 10 }),
     emailStatus(user, user.id),
+    organisationName(user.orgId),
   ]);
   const pending = email.pending && { email: email.pending.email, sentAt: email.pending.sentAt.toISOString(), expiresAt: email.pending.expiresAt.toISOString() };
   return (
     <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
       <section aria-labelledby="profile-title" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-        <h1 id="profile-title" className="text-xl font-semibold">My profile</h1>
-        <p className="mt-1 mb-6 text-sm text-slate-600">
-          Signed in as <span className="font-medium">{profile.username}</span>. Changes are saved to your account right away.
-        </p>
+        <IdentityHeader profile={profile} organisation={organisation} title="My profile" titleId="profile-title" />
         <EmailStatus status={{ ...email, pending }} action={manageEmailAction} />
         <ProfileForm
           action={saveOwnProfile}

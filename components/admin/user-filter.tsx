@@ -15,10 +15,13 @@ interface Props {
   filtered: boolean;
 }
 
-/** Search, filters and sort of the admin user list: a plain GET form, so the URL holds it all. */
+/**
+ * Search, filters and sort of the admin user list: a plain GET form, so the URL holds it all. It
+ * lands on #results, so the next Tab goes to the first result, not back through the filters.
+ */
 export function UserFilter({ params, orgs, filtered }: Props) {
   return (
-    <form role="search" action="/admin/users" className="grid grid-cols-1 gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]">
+    <form role="search" action="/admin/users#results" className="grid grid-cols-1 gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]">
       <InputField name="q" label="Search" type="search" defaultValue={params.q} placeholder="Name, email or username" />
       {orgs && (
         <SelectField name="org" label="Organisation" defaultValue={params.org}>

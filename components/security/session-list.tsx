@@ -32,7 +32,14 @@ export function SessionList({ sessions }: { sessions: SessionRow[] }) {
               Signed in <Time value={s.createdAt} /> · last seen <Time value={s.lastSeenAt} />{s.address && ` · ${s.address}`}
             </p>
           </div>
-          {!s.current && <ActionButton action={s.end} label="End" pendingLabel="Ending…" danger />}
+          {!s.current && (
+            <ActionButton
+              action={s.end}
+              label="End"
+              pendingLabel="Ending…"
+              confirm={{ title: `End the session on ${s.device}?`, body: "Whoever uses it is signed out at once.", action: "End session" }}
+            />
+          )}
         </li>
       ))}
     </ul>

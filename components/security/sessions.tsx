@@ -28,7 +28,12 @@ export function Sessions({ sessions, currentSessionId, end, endAll, endAllLabel 
           end: end.bind(null, s.id),
         }))}
       />
-      <ActionButton action={endAll} label={endAllLabel} pendingLabel="Ending…" danger />
+      <ActionButton
+        action={endAll}
+        label={endAllLabel}
+        pendingLabel="Ending…"
+        confirm={{ title: `${endAllLabel}?`, body: "Every browser listed here is signed out at once.", action: "Sign them out" }}
+      />
     </>
   );
 }

@@ -145,3 +145,10 @@ export async function listProfileEvents(
   });
   return rows.map((row) => ({ ...row, changes: row.changes as EventChanges }));
 }
+
+/** The name of an organisation, for the identity header (of a profile the caller has read). */
+export async function organisationName(orgId: string): Promise<string> {
+  const client = await db();
+  const org = await client.organization.findUnique({ where: { id: orgId }, select: { name: true } });
+  return org?.name ?? "";
+}

@@ -35,7 +35,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
 
       <UserFilter params={params} orgs={isAdmin ? orgs : undefined} filtered={filtered} />
 
-      <p className="text-sm text-slate-600" aria-live="polite">
+      <p id="results" tabIndex={-1} className="text-sm text-slate-600" aria-live="polite">
         {result.total === 0
           ? "No users found."
           : `${result.total.toLocaleString("en")} user${result.total === 1 ? "" : "s"} · page ${result.page} of ${result.pageCount.toLocaleString("en")}`}
@@ -52,7 +52,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <UserTable rows={result.rows} caption={`Users, sorted by ${SORT_LABELS[params.sort].toLowerCase()}`} showOrg={isAdmin} />
       )}
 
-      <Pager page={result.page} pageCount={result.pageCount} href={(page) => userListHref(params, { page })} />
+      <Pager page={result.page} pageCount={result.pageCount} href={(page) => `${userListHref(params, { page })}#results`} />
     </div>
   );
 }

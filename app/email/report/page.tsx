@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
-import { EmailLinkPage, tokenParam } from "@/components/email-link-page";
-import { inspectLink } from "@/lib/profile/email";
+import { EmailLinkPage, openLink } from "@/components/email-link-page";
 import { reportEmailAction } from "@/app/_actions/email";
-
-export const metadata: Metadata = { title: "Secure your account", robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { problem } = await openLink("REPORT", (await searchParams).token);
+  return { title: problem ? "This link does not work" : "Secure your account", robots: { index: false } };
+}
+
 /** Opened from the notice sent to the old address of an email change. */
 export default async function ReportEmailChangePage({ searchParams }: Props) {
-  const token = tokenParam((await searchParams).token);
-  const { row, problem } = token ? await inspectLink("REPORT", token) : { row: null, problem: "unknown" as const };
+  const { token, row, problem } = await openLink("REPORT", (await searchParams).token);
   return (
     <EmailLinkPage
       title="Was the email change not you?"

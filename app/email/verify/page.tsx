@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
-import { EmailLinkPage, tokenParam } from "@/components/email-link-page";
-import { inspectLink } from "@/lib/profile/email";
+import { EmailLinkPage, openLink } from "@/components/email-link-page";
 import { confirmEmailAction } from "@/app/_actions/email";
-
-export const metadata: Metadata = { title: "Confirm your email address", robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { problem } = await openLink("VERIFY", (await searchParams).token);
+  return { title: problem ? "This link does not work" : "Confirm your email address", robots: { index: false } };
+}
+
 /** Opened from the link sent to an address: no session needed (people open mail on their phone). */
 export default async function VerifyEmailPage({ searchParams }: Props) {
-  const token = tokenParam((await searchParams).token);
-  const { row, problem } = token ? await inspectLink("VERIFY", token) : { row: null, problem: "unknown" as const };
+  const { token, row, problem } = await openLink("VERIFY", (await searchParams).token);
   const change = row && row.email !== row.user.email;
   return (
     <EmailLinkPage
