@@ -88,12 +88,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <ThemeSwitch current={theme} />
             </div>
           </div>
+          {/* In the banner landmark: it is about the whole site. */}
+          {demo && (
+            <div role="note" className="border-t border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm text-amber-950">
+              Demo accounts with a published password exist on this server. Do not keep real data here, or remove them (see README).
+            </div>
+          )}
         </header>
-        {demo && (
-          <div role="note" className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm text-amber-950">
-            Demo accounts with a published password exist on this server. Do not keep real data here, or remove them (see README).
-          </div>
-        )}
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">
           {children}
         </main>

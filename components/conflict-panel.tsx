@@ -2,6 +2,7 @@ import { FIELD_LABELS, GENDER_LABELS, PROFILE_FIELDS, type Gender, type ProfileF
 import type { ProfileFormValues } from "@/lib/http/form-state";
 import { languageName } from "@/lib/format";
 import { Time } from "./ui/time";
+import { ScrollBox } from "./ui/scroll-box";
 
 function show(field: ProfileField, value: string): string {
   if (field === "gender") return GENDER_LABELS[value as Gender] ?? value;
@@ -26,7 +27,7 @@ export function ConflictPanel({ mine, saved, savedAt, reloadHref, onUseSaved }: 
         Nothing was overwritten{savedAt && <> (their version was saved <Time value={savedAt} />)</>}.
         Compare the two versions, then keep yours or use theirs.
       </p>
-      <div className="mt-3 overflow-x-auto">
+      <ScrollBox label="Both versions" className="mt-3">
         <table className="w-full min-w-[28rem] border-collapse text-left">
           <thead>
             <tr className="border-b border-amber-300">
@@ -51,7 +52,7 @@ export function ConflictPanel({ mine, saved, savedAt, reloadHref, onUseSaved }: 
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <div className="mt-3 flex flex-wrap gap-3">
         <p className="w-full">“Save my version” below replaces theirs with what is in the form.</p>
         <a

@@ -11,6 +11,7 @@ import { OneTimeSecret } from "./ui/one-time-secret";
 import { SubmitButton } from "./ui/submit-button";
 import { confirmBeforeSubmit, useConfirm } from "./ui/confirm";
 import { useActionForm } from "./use-action-form";
+import { ScrollBox } from "./ui/scroll-box";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 const NAME_HINT = "What uses it, e.g. “HR sync” or “terraform”.";
@@ -67,7 +68,7 @@ function RevokeButton({ action, name }: { action: Action; name: string }) {
 export function TokenList({ tokens }: { tokens: (TokenView & { revoke: Action })[] }) {
   if (tokens.length === 0) return <p className="text-sm text-slate-600">No tokens yet.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200">
+    <ScrollBox label="Token list" className="rounded-lg border border-slate-200">
       <table className="w-full text-left text-sm">
         <thead className="bg-slate-50 text-slate-700">
           <tr>
@@ -98,6 +99,6 @@ export function TokenList({ tokens }: { tokens: (TokenView & { revoke: Action })
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

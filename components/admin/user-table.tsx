@@ -2,11 +2,12 @@ import Link from "next/link";
 import type { UserRow } from "@/lib/profile/admin";
 import { ROLE_LABELS } from "@/lib/profile/schema";
 import { Time } from "../ui/time";
+import { ScrollBox } from "../ui/scroll-box";
 
 /** One page of users; narrow screens drop the less important columns. */
 export function UserTable({ rows, caption, showOrg }: { rows: UserRow[]; caption: string; showOrg: boolean }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <ScrollBox label="User list" className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
@@ -33,6 +34,6 @@ export function UserTable({ rows, caption, showOrg }: { rows: UserRow[]; caption
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
