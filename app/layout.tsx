@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies, headers } from "next/headers";
 import { ThemeSwitch } from "@/components/theme-switch";
+import { RouteFocus } from "@/components/route-focus";
 import { THEME_COOKIE, themeChoice } from "@/lib/http/theme";
 import { currentUser } from "@/lib/auth/session";
 import { demoAccountsExist } from "@/lib/auth/account";
@@ -31,6 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-screen">
         {/* The id of this request, as the access log has it: error pages show it (components/ui/request-reference.tsx). */}
         <meta name="request-id" content={request.get("x-request-id") ?? ""} />
+        <RouteFocus />
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"

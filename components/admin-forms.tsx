@@ -16,13 +16,13 @@ const roleForm = z.object({ role: roleSchema });
 
 /** The role select: only roles up to the admin's own are offered; the service enforces the same. */
 export function RoleForm({ action, role, grantable, disabled }: { action: Action; role: Role; grantable: Role[]; disabled: boolean }) {
-  const { state, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(roleForm, action, {
+  const { state, refused, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(roleForm, action, {
     initialState: IDLE_ACTION,
     defaultValues: (s: ActionState) => ({ role: (s.values?.role as Role | undefined) ?? role }),
   });
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">
-      <ActionResult state={state} />
+      <ActionResult state={state} refused={refused} />
       <fieldset disabled={disabled} className="max-w-sm space-y-3">
         <SelectField {...form.register("role")} label="Role" error={errorOf("role")} defaultValue={state.values?.role ?? role}>
           {ROLES.filter((r) => grantable.includes(r) || r === role).map((r) => (
@@ -47,7 +47,7 @@ export function PasswordResetForm({ action, disabled, own }: { action: Action; d
       : "Their sessions end at once and they choose a new password at their next sign-in; the tokens box decides whether their API tokens keep working.",
     action: "Reset password",
   });
-  const { state, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(passwordResetForm, action, {
+  const { state, refused, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(passwordResetForm, action, {
     initialState: IDLE_ACTION,
     defaultValues: { password: "", revokeTokens: true, currentPassword: "" },
     confirm: ask,
@@ -57,7 +57,7 @@ export function PasswordResetForm({ action, disabled, own }: { action: Action; d
     : `Leave empty to generate one. At least ${MIN_PASSWORD} characters. They choose their own at next sign-in.`;
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">
-      <ActionResult state={state} />
+      <ActionResult state={state} refused={refused} />
       {state.secret && <OneTimeSecret label="Generated password" value={state.secret} />}
       <fieldset disabled={disabled} className="max-w-sm space-y-3">
         {own && (

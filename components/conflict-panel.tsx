@@ -1,3 +1,6 @@
+"use client";
+
+import { useEffect, useRef } from "react";
 import { FIELD_LABELS, GENDER_LABELS, PROFILE_FIELDS, type Gender, type ProfileField } from "@/lib/profile/schema";
 import type { ProfileFormValues } from "@/lib/http/form-state";
 import { languageName } from "@/lib/format";
@@ -20,9 +23,12 @@ interface Props {
 
 /** Both versions side by side after a lost-update was prevented; the person chooses. */
 export function ConflictPanel({ mine, saved, savedAt, reloadHref, onUseSaved }: Props) {
+  // Focus goes to the heading, so keyboard and screen-reader users start at the explanation.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section role="alert" aria-labelledby="conflict-title" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
-      <h2 id="conflict-title" className="text-base font-semibold">Someone else saved this profile while you were editing</h2>
+      <h2 id="conflict-title" ref={heading} tabIndex={-1} className="text-base font-semibold">Someone else saved this profile while you were editing</h2>
       <p className="mt-1">
         Nothing was overwritten{savedAt && <> (their version was saved <Time value={savedAt} />)</>}.
         Compare the two versions, then keep yours or use theirs.

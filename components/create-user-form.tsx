@@ -24,7 +24,7 @@ const PASSWORD_HINT = `Leave empty to generate one. At least ${MIN_PASSWORD} cha
 
 /** Creating a user: the profile fields with the same schema as the profile form, plus the account. */
 export function CreateUserForm({ action, roles, orgs }: Props) {
-  const { state, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(createUserForm, action, {
+  const { state, refused, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(createUserForm, action, {
     initialState: IDLE_ACTION,
     defaultValues: (s: ActionState) => ({ ...EMPTY, orgId: orgs[0]?.id ?? "", ...s.values }) as CreateUserInput,
   });
@@ -46,12 +46,12 @@ export function CreateUserForm({ action, roles, orgs }: Props) {
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Create user">
-      <ActionResult state={state} />
+      <ActionResult state={state} refused={refused} />
       <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
         <InputField {...register("username")} label={FIELD_LABELS.username} hint={USERNAME_HINT} error={errorOf("username")} defaultValue={defaults.username} autoComplete="off" required />
         <InputField {...register("email")} label={FIELD_LABELS.email} error={errorOf("email")} type="email" defaultValue={defaults.email} autoComplete="off" required />
       </div>
-      <ProfileFields register={register} errorOf={errorOf} defaults={defaults} />
+      <ProfileFields register={register} errorOf={errorOf} defaults={defaults} own={false} />
       <div className="grid grid-cols-1 gap-5 border-t border-slate-200 pt-6 sm:grid-cols-2">
         <SelectField {...register("role")} label={FIELD_LABELS.role} error={errorOf("role")} defaultValue={defaults.role}>
           {roles.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}

@@ -23,7 +23,7 @@ export function EmailStatus({ status, action }: { status: EmailStatusView; actio
   const [state, formAction, pending] = useActionState(action, IDLE_ACTION);
   const { email, verified, pending: change } = status;
   const { ask, dialog } = useConfirm({
-    title: "Cancel the change of your email address?",
+    title: "Cancel the change?",
     body: `The link sent to ${change?.email ?? "the new address"} stops working; ${email ?? "your address"} stays in use.`,
     action: "Cancel the change",
     dismiss: "Keep waiting",

@@ -19,10 +19,18 @@ interface Props {
   register: UseFormRegister<any>;
   errorOf: (name: ProfileField) => string | undefined;
   defaults: Record<Exclude<ProfileField, "email">, string>;
+  /**
+   * The person's own profile: the browser may fill in their name (WCAG 1.3.5). On someone else's
+   * (an administrator's forms) autofill would put the administrator's own details in: it is off.
+   */
+  own: boolean;
 }
 
+/** The autocomplete token of a field: its own on one's own profile, else off. */
+export const autofill = (own: boolean, token?: string) => (own ? token : "off");
+
 /** The profile fields shared by the profile form and the create-user form. */
-export function ProfileFields({ register, errorOf, defaults }: Props) {
+export function ProfileFields({ register, errorOf, defaults, own }: Props) {
   const language = defaults.preferredLanguage;
   const languages = !language || COMMON_LANGUAGES.some((l) => l.tag === language)
     ? COMMON_LANGUAGES
@@ -39,17 +47,17 @@ export function ProfileFields({ register, errorOf, defaults }: Props) {
           optional={optional}
           required={!optional}
           defaultValue={defaults[name]}
-          autoComplete={autoComplete}
+          autoComplete={autofill(own, autoComplete)}
           dir="auto"
         />
       ))}
-      <SelectField {...register("preferredLanguage")} label={FIELD_LABELS.preferredLanguage} optional error={errorOf("preferredLanguage")} defaultValue={language} autoComplete="language">
+      <SelectField {...register("preferredLanguage")} label={FIELD_LABELS.preferredLanguage} optional error={errorOf("preferredLanguage")} defaultValue={language} autoComplete={autofill(own, "language")}>
         <option value="">Not set</option>
         {languages.map((l) => (
           <option key={l.tag} value={l.tag} lang={l.tag}>{l.label}</option>
         ))}
       </SelectField>
-      <SelectField {...register("gender")} label={FIELD_LABELS.gender} error={errorOf("gender")} defaultValue={defaults.gender} autoComplete="sex">
+      <SelectField {...register("gender")} label={FIELD_LABELS.gender} error={errorOf("gender")} defaultValue={defaults.gender} autoComplete={autofill(own, "sex")}>
         {GENDERS.map((g) => (
           <option key={g} value={g}>{GENDER_LABELS[g]}</option>
         ))}

@@ -3,10 +3,10 @@
 import { useEffect, useState } from "react";
 import { useWatch } from "react-hook-form";
 import { FIELD_LABELS, profileForm, selfServiceForm, type ProfileFormInput } from "@/lib/profile/schema";
-import { READ_ONLY_NOTICE, type ProfileFormState, type ProfileFormValues } from "@/lib/http/form-state";
+import { FIX_FIELDS, READ_ONLY_NOTICE, type ProfileFormState, type ProfileFormValues } from "@/lib/http/form-state";
 import { Alert } from "./ui/alert";
 import { InputField } from "./ui/field";
-import { ProfileFields } from "./profile-fields";
+import { autofill, ProfileFields } from "./profile-fields";
 import { SubmitButton } from "./ui/submit-button";
 import { ConflictPanel } from "./conflict-panel";
 import { useActionForm } from "./use-action-form";
@@ -28,7 +28,7 @@ export interface ProfileFormProps {
   initial: ProfileFormValues;
   sequence: number;
   readOnly?: boolean;
-  /** Self-service: changing one's own email asks for the current password. */
+  /** One's own profile: changing the email asks for the current password, and the browser may autofill. */
   confirmEmailChange?: boolean;
   /** Where "use the saved version" goes without JavaScript: this page, freshly loaded. */
   reloadHref: string;
@@ -39,7 +39,7 @@ export interface ProfileFormProps {
  * Zod schema the server uses, and posts to a server action, so it also works without JavaScript.
  */
 export function ProfileForm({ action, initial, sequence, readOnly = false, confirmEmailChange = false, reloadHref }: ProfileFormProps) {
-  const { state, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(
+  const { state, refused, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(
     (s: ProfileFormState) => (confirmEmailChange ? selfServiceForm(baselineOf(s, initial).email) : profileForm),
     action,
     { initialState: IDLE, defaultValues: (s: ProfileFormState) => asInput((isSaved(s) ? s.saved : s.values) ?? initial) },
@@ -60,8 +60,10 @@ export function ProfileForm({ action, initial, sequence, readOnly = false, confi
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Profile">
       <input type="hidden" name="sequence" value={state.sequence ?? sequence} />
       <div aria-live="polite" className="empty:hidden">
-        {state.message && state.status !== "conflict" && (
-          <Alert tone={isSaved(state) ? "success" : "error"}>{state.message}</Alert>
+        {refused ? (
+          <Alert tone="error">{FIX_FIELDS}</Alert>
+        ) : (
+          state.message && state.status !== "conflict" && <Alert tone={isSaved(state) ? "success" : "error"}>{state.message}</Alert>
         )}
       </div>
       {readOnly && <Alert tone="info">{READ_ONLY_NOTICE}</Alert>}
@@ -79,7 +81,7 @@ export function ProfileForm({ action, initial, sequence, readOnly = false, confi
       )}
       <fieldset disabled={readOnly} className="space-y-6">
         <legend className="sr-only">Profile</legend>
-        <ProfileFields register={register} errorOf={errorOf} defaults={shown} />
+        <ProfileFields register={register} errorOf={errorOf} defaults={shown} own={confirmEmailChange} />
         <div className="grid grid-cols-1 gap-5 border-t border-slate-200 pt-6 sm:grid-cols-2">
           <InputField
             {...register("email")}
@@ -89,7 +91,7 @@ export function ProfileForm({ action, initial, sequence, readOnly = false, confi
             type="email"
             required
             defaultValue={shown.email}
-            autoComplete="email"
+            autoComplete={autofill(confirmEmailChange, "email")}
           />
           {confirmEmailChange && (emailChanged || errorOf("currentPassword")) && (
             <InputField

@@ -17,7 +17,7 @@ type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 const NAME_HINT = "What uses it, e.g. “HR sync” or “terraform”.";
 
 export function CreateTokenForm({ action }: { action: Action }) {
-  const { state, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(tokenForm, action, {
+  const { state, refused, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(tokenForm, action, {
     initialState: IDLE_ACTION,
     defaultValues: (s: ActionState) => ({
       name: s.status === "error" ? (s.values?.name ?? "") : "",
@@ -27,7 +27,7 @@ export function CreateTokenForm({ action }: { action: Action }) {
   const kept = state.status === "error" ? state.values : undefined;
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
-      <ActionResult state={state} />
+      <ActionResult state={state} refused={refused} />
       {state.secret && <OneTimeSecret label="New token" value={state.secret} />}
       <div className="max-w-md space-y-3">
         <InputField {...form.register("name")} label="Token name" hint={NAME_HINT} error={errorOf("name")} maxLength={100}

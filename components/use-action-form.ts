@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useMemo, useRef, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -12,7 +12,8 @@ type Schema<In extends FieldValues, Out extends FieldValues> = z.ZodType<Out, In
  * A form that validates as people type with a Zod schema and submits to a server action; the
  * same action answers a post without JavaScript. Server field errors become the form's errors.
  * After a submit refused here or by the server, focus goes to the first invalid field in the
- * order people see the fields (not the order the schema lists them).
+ * order people see the fields (not the order the schema lists them), and `refused` says so, so
+ * that the form's message region replaces an earlier answer ("saved") with "fix these" (4.1.3).
  */
 export function useActionForm<In extends FieldValues, Out extends FieldValues, S extends FormState>(
   schema: Schema<In, Out> | ((state: S) => Schema<In, Out>),
@@ -25,6 +26,8 @@ export function useActionForm<In extends FieldValues, Out extends FieldValues, S
   },
 ) {
   const [state, formAction, pending] = useActionState(action, options.initialState);
+  // The server's answer that was current when the schema last refused a submit here.
+  const [refusedAt, setRefusedAt] = useState<Awaited<S> | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const resolver = useMemo(() => zodResolver(typeof schema === "function" ? schema(state) : schema), [schema, state]);
   const defaultValues = typeof options.defaultValues === "function" ? options.defaultValues(state) : options.defaultValues;
@@ -49,13 +52,17 @@ export function useActionForm<In extends FieldValues, Out extends FieldValues, S
     const element = event.currentTarget;
     return form.handleSubmit(
       async () => {
+        setRefusedAt(null);
         const data = new FormData(element);
         if (!options.confirm || (await options.confirm())) startTransition(() => formAction(data));
       },
-      (refused) => focusFirst(Object.keys(refused)),
+      (refused) => {
+        setRefusedAt(state);
+        focusFirst(Object.keys(refused));
+      },
     )(event);
   };
 
   const errorOf = (name: Path<In>) => form.formState.errors[name]?.message as string | undefined;
-  return { state, form, formAction, pending, onSubmit, errorOf, formRef };
+  return { state, refused: refusedAt === state, form, formAction, pending, onSubmit, errorOf, formRef };
 }

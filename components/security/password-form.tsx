@@ -12,13 +12,13 @@ const NEW_HINT = `At least ${MIN_PASSWORD} characters. A few unusual words make 
 
 /** Changing one's own password: the current one, then the new one twice. */
 export function PasswordForm({ action, username }: { action: Action; username: string }) {
-  const { state, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(passwordChangeForm, action, {
+  const { state, refused, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(passwordChangeForm, action, {
     initialState: IDLE_ACTION,
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="max-w-md space-y-4" aria-label="Change password">
-      <ActionResult state={state} />
+      <ActionResult state={state} refused={refused} />
       {/* Lets password managers file the new password under the right account. */}
       <input type="text" name="username" value={username} autoComplete="username" readOnly hidden />
       <InputField {...form.register("currentPassword")} label="Current password" error={errorOf("currentPassword")} type="password" autoComplete="current-password" required />

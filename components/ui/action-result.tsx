@@ -1,11 +1,15 @@
-import type { ActionState } from "@/lib/http/form-state";
+import { FIX_FIELDS, type ActionState } from "@/lib/http/form-state";
 import { Alert } from "./alert";
 
-/** What a form's last answer said, announced; a new answer replaces the old one. */
-export function ActionResult({ state }: { state: ActionState }) {
+/**
+ * What a form's last answer said, announced; a new answer replaces the old one, and so does a
+ * submit the form's schema refused in the browser (`refused`).
+ */
+export function ActionResult({ state, refused = false }: { state: ActionState; refused?: boolean }) {
+  const message = refused ? FIX_FIELDS : state.message;
   return (
     <div aria-live="polite" className="empty:hidden">
-      {state.message && <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert>}
+      {message && <Alert tone={!refused && state.status === "ok" ? "success" : "error"}>{message}</Alert>}
     </div>
   );
 }

@@ -32,6 +32,9 @@ export interface ActionState extends FormState<"ok" | "error"> {
   href?: string;
 }
 
+/** What a form says when fields were refused, by the schema in the browser or by the server. */
+export const FIX_FIELDS = "Some fields need your attention.";
+
 export const READ_ONLY_NOTICE = "Profiles are read-only at the moment: the identity service is in read-only mode.";
 
 export function toFormValues(profile: Profile): ProfileFormValues {

@@ -7,9 +7,8 @@ import { fieldIssues, PROFILE_FIELDS, profileForm } from "../profile/schema";
 import { updateProfile } from "../profile/service";
 import type { ChangeVia } from "../profile/types";
 import { pathId } from "./search-params";
-import { toFormValues, type ActionState, type FormState, type ProfileFormState, type ProfileFormValues } from "./form-state";
+import { FIX_FIELDS, toFormValues, type ActionState, type FormState, type ProfileFormState, type ProfileFormValues } from "./form-state";
 
-const FIX_FIELDS = "Some fields need your attention.";
 const UNREADABLE = "The form could not be read. Reload the page and try again.";
 
 /** The form dialect's mapping table: error code → form status and the sentence people read. */
