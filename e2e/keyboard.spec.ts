@@ -135,3 +135,31 @@ test("autocomplete tokens on every field that has one (WCAG 1.3.5), and none on 
   await user.page.goto("/profile");
   await expect(user.page.getByLabel("Display name")).not.toHaveAttribute("autocomplete", /.+/); // no token fits a display name
 });
+
+test("the admin search lands on its results: the next Tab is the first result, not the filters again", async ({ adminPage: page }) => {
+  await page.goto("/admin/users");
+  await page.getByLabel("Search").fill("alice");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/q=alice.*#results$/);
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("region", { name: "User list" })).toBeFocused(); // the results' scroll box, then its rows
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Alice Liddell" })).toBeFocused();
+});
+
+test("the theme switch: dark, remembered after a reload and without JavaScript, and back to the system's", async ({ browser }) => {
+  for (const javaScriptEnabled of [true, false]) {
+    const page = await (await browser.newContext({ javaScriptEnabled, colorScheme: "light" })).newPage();
+    await page.goto("/login");
+    const html = page.locator("html");
+    await expect(html).not.toHaveAttribute("data-theme", /.*/);
+    await page.getByRole("button", { name: "Dark" }).click();
+    await expect(html).toHaveAttribute("data-theme", "dark");
+    await expect(page.getByRole("button", { name: "Dark" })).toHaveAttribute("aria-pressed", "true");
+    if (javaScriptEnabled) expect(await page.evaluate(() => getComputedStyle(document.body).colorScheme)).toBe("dark");
+    await page.reload();
+    await expect(html).toHaveAttribute("data-theme", "dark");
+    await page.getByRole("button", { name: "System" }).click();
+    await expect(html).not.toHaveAttribute("data-theme", /.*/);
+  }
+});
