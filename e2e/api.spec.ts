@@ -158,6 +158,7 @@ test("the OpenAPI document and the docs page, with examples for the address it i
     "/engine-rest/engine/{name}/user/{id}/profile",
   ]);
   expect(doc.components.schemas.ZitadelProfile.properties.firstName).toMatchObject({ type: "string", maxLength: 200 });
+  expect(doc.servers).toEqual([{ url: baseURL }]);
   await page.goto("/docs");
   await expect(page.getByRole("heading", { name: "API documentation" })).toBeVisible();
   await expect(page.locator("pre")).toHaveCount(12);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { openApiDocument } from "@/lib/http/openapi";
+import { servedOrigin } from "@/lib/http/served-origin";
 
 export const metadata: Metadata = { title: "API documentation" };
 
@@ -12,16 +13,6 @@ type Operation = {
   requestBody?: { content: Record<string, { schema: { $ref: string } }> };
   responses: Record<string, { description: string }>;
 };
-
-/** The address this page was served from (behind a proxy: the one the reader used), so the examples paste as they are. */
-async function baseUrl(): Promise<string> {
-  const request = await headers();
-  const first = (name: string) => request.get(name)?.split(",")[0]?.trim() || undefined;
-  const host = first("x-forwarded-host") ?? first("host");
-  const proto = first("x-forwarded-proto") ?? "http";
-  const saneHost = host && /^([\w.-]+|\[[\da-f:.]+\])(:\d{1,5})?$/i.test(host);
-  return saneHost && /^https?$/.test(proto) ? `${proto}://${host}` : "http://localhost:3000";
-}
 
 function examples(base: string): Record<string, Record<string, string>> {
   const camunda = (prefix: string) => ({
@@ -81,8 +72,9 @@ function Fields({ schema }: { schema: JsonSchema }) {
 
 /** Readable API documentation, rendered on the server from the OpenAPI document (no scripts, no internet). */
 export default async function DocsPage() {
-  const doc = openApiDocument();
-  const example = examples(await baseUrl());
+  const origin = servedOrigin(await headers());
+  const doc = openApiDocument(origin);
+  const example = examples(origin);
   const schemas = doc.components.schemas as Record<string, JsonSchema>;
   return (
     <div className="space-y-8">

@@ -1,5 +1,7 @@
 import { openApiDocument } from "@/lib/http/openapi";
+import { servedOrigin } from "@/lib/http/served-origin";
 
-export function GET() {
-  return Response.json(openApiDocument());
+/** The document names the origin it was fetched from as its server, so "try it" and generated clients call this server. */
+export function GET(request: Request) {
+  return Response.json(openApiDocument(servedOrigin(request.headers)));
 }
