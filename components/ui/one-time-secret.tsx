@@ -1,18 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { COPY_FAILED, useCopy } from "./use-copy";
 
 /** A password or token shown once: selectable as a whole, with a Copy button that says when it worked. */
 export function OneTimeSecret({ label, value }: { label: string; value: string }) {
-  const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(value);
-      setCopied("copied");
-    } catch {
-      setCopied("failed");
-    }
-  };
+  const [copied, copy] = useCopy(value);
   return (
     <div className="space-y-1">
       <p className="text-sm font-medium text-slate-800">{label}</p>
@@ -25,7 +17,7 @@ export function OneTimeSecret({ label, value }: { label: string; value: string }
         </button>
       </div>
       <p role="status" className="text-xs text-slate-600">
-        {copied === "copied" ? "Copied." : copied === "failed" ? "Could not copy: select the text and copy it yourself." : "Shown only now: copy it before you leave this page."}
+        {copied === "copied" ? "Copied." : copied === "failed" ? COPY_FAILED : "Shown only now: copy it before you leave this page."}
       </p>
     </div>
   );
