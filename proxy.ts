@@ -5,12 +5,15 @@ import { saneRequestId } from "@/lib/http/request-context";
 // Next refuses server-action bodies over 1 MB (serverActions.bodySizeLimit) with a 500.
 const MAX_ACTION_BODY_BYTES = 1024 * 1024;
 
-function contentSecurityPolicy(nonce: string, https: boolean): string {
+function contentSecurityPolicy(nonce: string, https: boolean, inlineStyles: boolean): string {
   return [
     "default-src 'self'",
     // Next's own inline scripts carry the nonce; 'strict-dynamic' lets the scripts they load run.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // /docs embeds the interactive API reference (Scalar), which adds <style> elements and style
+    // attributes that cannot carry the nonce; with a nonce in style-src browsers ignore
+    // 'unsafe-inline', so that page alone allows inline styles instead. Its scripts stay nonce-only.
+    inlineStyles ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
@@ -45,7 +48,7 @@ export async function proxy(request: NextRequest) {
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const https = request.nextUrl.protocol === "https:";
-  const policy = contentSecurityPolicy(nonce, https);
+  const policy = contentSecurityPolicy(nonce, https, request.nextUrl.pathname === "/docs");
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });

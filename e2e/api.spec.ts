@@ -161,9 +161,71 @@ test("the OpenAPI document and the docs page, with examples for the address it i
   expect(doc.servers).toEqual([{ url: baseURL }]);
   await page.goto("/docs");
   await expect(page.getByRole("heading", { name: "API documentation" })).toBeVisible();
-  // The examples of the server-rendered operations.
+  // The server-rendered examples (the interactive reference above them renders code blocks of its own).
   const examples = page.getByRole("region", { name: "Operations and curl examples" }).locator("pre");
   await expect(examples).toHaveCount(12);
   await expect(page.getByText("A new email from the user themself answers 204 and stays pending").first()).toBeVisible();
   await expect(examples.first()).toContainText(`${baseURL}/auth/v1/users/me/profile`);
+});
+
+test("/docs: the interactive reference works offline under the page's CSP and sends the reader's token here; without JavaScript the reference is all there", async ({ page, browser, baseURL, newUser, axe }) => {
+  test.slow(); // a user of its own, two page loads of a large reference, axe over all of it
+  const { page: own } = await newUser();
+  const token = await createToken(own, "Docs try-it");
+  const elsewhere: string[] = [];
+  const violations: string[] = [];
+  page.on("request", (r) => {
+    if (!r.url().startsWith(`${baseURL}/`) && !r.url().startsWith("data:")) elsewhere.push(r.url());
+  });
+  page.on("console", (message) => {
+    if (/Content.Security.Policy|CSP/i.test(message.text())) violations.push(message.text());
+  });
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+
+  await page.goto("/docs");
+  const reference = page.getByRole("region", { name: "Interactive API reference" });
+  await expect(reference.getByRole("heading", { name: "Read the profile" })).toBeVisible();
+  await expect(reference.getByText("/auth/v1/users/me/profile").first()).toBeVisible();
+  // One first-level heading: the reference's own title is demoted to the second level inside this page.
+  await expect(reference.getByRole("heading", { name: "Profiles API" })).toHaveAttribute("aria-level", "2");
+  await expect(page.locator("h1:not([aria-level])")).toHaveText(["API documentation"]);
+  await expect(page.getByRole("main")).toHaveCount(1);
+  expect(await axe(page)).toEqual([]);
+
+  // Try it: a Bearer token, typed by the reader, sent to the origin the page came from.
+  await reference.getByRole("button", { name: /Test Request.*get \/auth\/v1\/users\/me\/profile/ }).click();
+  const client = page.getByRole("dialog", { name: "API Client" });
+  await client.getByPlaceholder("Token").fill(token);
+  const sent = page.waitForRequest(`${baseURL}/auth/v1/users/me/profile`);
+  await client.getByRole("button", { name: /^Send get request/ }).click();
+  expect((await sent).headers()["authorization"]).toBe(`Bearer ${token}`);
+  await expect(client.getByText("200 OK")).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  // The server-rendered examples: focusable, named, copied with a status that says so.
+  const example = page.getByRole("region", { name: "Example: PUT /auth/v1/users/me/profile" });
+  await expect(example).toHaveAttribute("tabindex", "0");
+  const operations = page.getByRole("region", { name: "Operations and curl examples" });
+  await operations.getByRole("button", { name: "Copy example: PUT /auth/v1/users/me/profile" }).click();
+  await expect(operations.getByRole("status").filter({ hasText: "Copied." })).toHaveCount(1);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await example.textContent());
+
+  await page.setViewportSize({ width: 320, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  expect(elsewhere).toEqual([]);
+  expect(violations).toEqual([]);
+
+  const plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await plain.goto("/docs");
+  // (getByText does not look inside <noscript>.)
+  await expect(plain.locator("noscript p")).toContainText("The interactive reference needs JavaScript.");
+  await expect(plain.locator("noscript p")).toBeVisible();
+  await expect(plain.getByText("Loading the interactive reference")).toBeHidden();
+  const fallback = plain.getByRole("region", { name: "Operations and curl examples" });
+  await expect(fallback.getByRole("heading", { level: 3 })).toHaveCount(12);
+  await expect(fallback.locator("pre[tabindex='0'][aria-label^='Example: ']")).toHaveCount(12);
+  // Descriptions mark names as `code`: rendered as <code>, never as raw backticks.
+  expect(await fallback.textContent()).not.toContain("`");
+  await expect(fallback.locator("code", { hasText: "default" }).first()).toBeVisible();
+  await plain.context().close();
 });

@@ -15,6 +15,15 @@ describe("proxy.ts: the headers every page gets, and the requests it answers its
     expect(a.headers.get("x-middleware-request-content-security-policy")).toBe(csp);
   });
 
+  it("allows inline styles on /docs alone, for its interactive reference; its scripts stay nonce-only", async () => {
+    const docs = (await run("http://localhost/docs")).headers.get("content-security-policy")!;
+    expect(docs).toContain("style-src 'self' 'unsafe-inline';");
+    expect(docs).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'/);
+    for (const path of ["/profile", "/docs/elsewhere", "/login"]) {
+      expect((await run(`http://localhost${path}`)).headers.get("content-security-policy")).toMatch(/style-src 'self' 'nonce-[A-Za-z0-9+/]{22}==';/);
+    }
+  });
+
   it("sends HSTS and upgrade-insecure-requests over https only", async () => {
     const secure = await run("https://profiles.example/profile");
     expect(secure.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { curlExamples } from "@/components/docs/curl-examples";
+import { InteractiveReference } from "@/components/docs/interactive-reference";
 import { OperationReference, type JsonSchema, type Operation } from "@/components/docs/operation-reference";
 import { Prose } from "@/components/docs/prose";
 import { openApiDocument } from "@/lib/http/openapi";
@@ -9,7 +10,11 @@ import { servedOrigin } from "@/lib/http/served-origin";
 
 export const metadata: Metadata = { title: "API documentation" };
 
-/** Every operation, rendered here on the server with a curl example for the address this page was served from (no scripts needed, no internet). */
+/**
+ * The interactive reference ("try it", in the browser), then every operation rendered here on the
+ * server with a curl example for the address this page was served from: the whole reference
+ * without JavaScript, and nothing loaded from anywhere but this server.
+ */
 export default async function DocsPage() {
   const origin = servedOrigin(await headers());
   const doc = openApiDocument(origin);
@@ -25,7 +30,22 @@ export default async function DocsPage() {
           same Zod schemas the server validates with). Tokens: <Link href="/settings/tokens" className="text-indigo-700 underline">API tokens</Link>.
           Camunda routes are also served under <code>/engine-rest/engine/default/…</code>.
         </p>
+        <p className="max-w-3xl text-sm text-slate-700">
+          To try a request, choose it below and authenticate with your own token: as a Bearer token for the ZITADEL routes, or as HTTP Basic
+          with your username and the token as password for the Camunda routes. Requests go to {origin}.
+        </p>
       </header>
+      <section aria-label="Interactive API reference" className="space-y-2">
+        <a href="#operations" className="sr-only focus:not-sr-only focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-indigo-700 focus:underline">
+          Skip the interactive reference
+        </a>
+        <noscript>
+          <p className="text-sm text-slate-700">
+            The interactive reference needs JavaScript. Every operation is described below, each with a curl example.
+          </p>
+        </noscript>
+        <InteractiveReference />
+      </section>
       <section aria-labelledby="operations" className="space-y-6">
         <h2 id="operations" className="text-xl font-semibold">Operations and curl examples</h2>
         {Object.entries(doc.paths).map(([path, ops]) =>
