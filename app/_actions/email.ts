@@ -27,8 +27,8 @@ const linkToken = z.string().regex(/^[\w-]{20,100}$/);
 
 /** An action behind a link: the token from the form, and the service's refusal said as the page says it. */
 function linkAction(run: (token: string) => Promise<ActionState>) {
-  return async (_state: ActionState, formData: FormData): Promise<ActionState> => {
-    const token = linkToken.safeParse(formData.get("token"));
+  return async (_state: ActionState, formData: unknown): Promise<ActionState> => {
+    const token = linkToken.safeParse(formData instanceof FormData ? formData.get("token") : null);
     if (!token.success) return { status: "error", message: LINK_MESSAGES.unknown };
     try {
       return await run(token.data);
