@@ -194,6 +194,10 @@ describe.each(DB_KINDS)("email on %s", (kind) => {
     expect((await listProfileEvents(caller(user), user.id))[0]!.sequence).toBe(cancelled!.sequence);
     // Confirmed and nothing pending: nothing to resend.
     expect(await outcome(resendEmailLink(caller(user)))).toBe("INVALID");
+    // An address in force but not confirmed (an administrator's, or from before verification existed): its own message.
+    const unconfirmed = await makeUser(t.client, { emailVerified: false });
+    expect(await resendEmailLink(caller(unconfirmed))).toBe(unconfirmed.email);
+    expect((await mailTo(unconfirmed.email!)).map((m) => [m.kind, m.subject])).toEqual([["confirmAddress", "Profiles: confirm your email address"]]);
   });
 
   it("a person may send themselves five links an hour, not more", async () => {

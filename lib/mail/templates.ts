@@ -60,6 +60,15 @@ export const templates = {
       NOT_YOU,
     ]),
 
+  /** To the address in force, not yet confirmed, when its owner asks for a link. */
+  confirmAddress: (p: Link & { name: string; username: string; email: string }) =>
+    compose("confirm your email address", hello(p.name), [
+      `Confirm that ${p.email} is the email address of your account "${p.username}".`,
+      { link: p.link, label: "Confirm this address" },
+      expiry(p.sentAt, p.expiresAt),
+      NOT_YOU,
+    ]),
+
   /** To an address an administrator set (or created the account with). */
   confirmSetEmail: (p: Link & { name: string; username: string; email: string }) =>
     compose("confirm your email address", hello(p.name), [

@@ -70,7 +70,8 @@ export async function sendVerification(tx: Prisma.TransactionClient, user: Profi
   await tx.emailToken.updateMany({ where: live(user.id, "VERIFY", sentAt), data: { cancelledAt: sentAt } });
   const { link, expiresAt } = await createLink(tx, user.id, "VERIFY", email, sentAt, VERIFY_MS);
   const params = { name: user.displayName, username: user.username, email, link, sentAt, expiresAt };
-  await enqueueMail(tx, { userId: user.id, email }, byUser && email !== user.email ? "confirmNewEmail" : "confirmSetEmail", params);
+  const kind = !byUser ? "confirmSetEmail" : email === user.email ? "confirmAddress" : "confirmNewEmail";
+  await enqueueMail(tx, { userId: user.id, email }, kind, params);
 }
 
 async function assertFree(tx: Prisma.TransactionClient, email: string, userId: string) {
