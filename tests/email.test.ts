@@ -10,7 +10,7 @@ import { reloadEnv } from "@/lib/env";
 import { deliverDue, MAX_ATTEMPTS, smtpSender } from "@/lib/mail/outbox";
 import { changeRole, createUser, resetPassword } from "@/lib/profile/admin";
 import { cancelEmailChange, confirmEmail, emailStatus, inspectLink, LINK_MESSAGES, reportEmailChange, resendEmailLink } from "@/lib/profile/email";
-import { listProfileEvents, updateProfile } from "@/lib/profile/service";
+import { getProfile, listProfileEvents, updateProfile } from "@/lib/profile/service";
 import { caller, createTestDb, DB_KINDS, makeUser, outcome, PASSWORD, type TestDb } from "./helpers/db";
 import { startSmtpReceiver } from "./helpers/smtp";
 
@@ -40,6 +40,7 @@ describe.each(DB_KINDS)("email on %s", (kind) => {
     if (!token) throw new Error(`no ${path} link was sent to ${email}`);
     return token;
   }
+  const statusOf = async (user: User) => emailStatus(await getProfile(caller(user), user.id));
   const requestOwn = (user: User, email: string) => updateProfile(caller(user), user.id, { email }, { via: "UI", currentPassword: PASSWORD });
 
   it("one's own new email is pending until its link is opened; GETs answer the old one meanwhile", async () => {
@@ -48,7 +49,7 @@ describe.each(DB_KINDS)("email on %s", (kind) => {
     const result = await requestOwn(user, to);
     expect(result).toMatchObject({ changed: true, pendingEmail: to, profile: { email: user.email } });
     expect(await stored(user)).toMatchObject({ email: user.email, emailVerified: true, sequence: 1 });
-    expect(await emailStatus(caller(user), user.id)).toMatchObject({ email: user.email, verified: true, pending: { email: to } });
+    expect(await statusOf(user)).toMatchObject({ email: user.email, verified: true, pending: { email: to } });
 
     const [message] = await mailTo(to);
     expect(message).toMatchObject({ kind: "confirmNewEmail", userId: user.id, subject: "Profiles: confirm your new email address" });
@@ -63,7 +64,7 @@ describe.each(DB_KINDS)("email on %s", (kind) => {
     expect(await confirmEmail(token)).toEqual({ email: to, changed: true });
     expect(await stored(user)).toMatchObject({ email: to, emailVerified: true, sequence: 2 });
     expect((await call(camunda.GET, { id: user.username }, { headers: basic(user.username, PASSWORD) })).body.email).toBe(to);
-    expect(await emailStatus(caller(user), user.id)).toMatchObject({ email: to, pending: null });
+    expect(await statusOf(user)).toMatchObject({ email: to, pending: null });
 
     const [confirmed, requested] = await listProfileEvents(caller(user), user.id);
     expect(requested).toMatchObject({ via: "UI", actor: { id: user.id }, changes: { pendingEmail: { from: null, to } } });
@@ -83,7 +84,7 @@ describe.each(DB_KINDS)("email on %s", (kind) => {
     const second = await linkIn(`second-${user.username}@example.org`, "verify");
 
     await expect(confirmEmail(first)).rejects.toMatchObject({ code: "NOT_FOUND", message: LINK_MESSAGES.replaced });
-    expect(await emailStatus(caller(user), user.id)).toMatchObject({ pending: { email: `second-${user.username}@example.org` } });
+    expect(await statusOf(user)).toMatchObject({ pending: { email: `second-${user.username}@example.org` } });
     await expect(confirmEmail("made-up-token")).rejects.toMatchObject({ message: LINK_MESSAGES.unknown });
     await expect(reportEmailChange(second)).rejects.toMatchObject({ message: LINK_MESSAGES.unknown }); // a confirm link is not a report link
 
@@ -91,7 +92,7 @@ describe.each(DB_KINDS)("email on %s", (kind) => {
     expect((await inspectLink("VERIFY", second)).problem).toBe("expired");
     await expect(confirmEmail(second)).rejects.toMatchObject({ message: LINK_MESSAGES.expired });
     expect((await stored(user)).email).toBe(user.email);
-    expect(await emailStatus(caller(user), user.id)).toMatchObject({ pending: null }); // expired: no longer pending
+    expect(await statusOf(user)).toMatchObject({ pending: null }); // expired: no longer pending
 
     await requestOwn(user, `third-${user.username}@example.org`);
     const third = await linkIn(`third-${user.username}@example.org`, "verify");
@@ -122,7 +123,7 @@ describe.each(DB_KINDS)("email on %s", (kind) => {
     const own = await call(camunda.PUT, { id: user.username }, { method: "PUT", headers: { ...basic(user.username, PASSWORD), "content-type": "application/json" }, body: body(`api-${user.username}@example.org`) });
     expect(own.status).toBe(204);
     expect(await stored(user)).toMatchObject({ email: user.email, firstName: "Ada", lastName: "Lovelace" });
-    expect(await emailStatus(caller(user), user.id)).toMatchObject({ pending: { email: `api-${user.username}@example.org` } });
+    expect(await statusOf(user)).toMatchObject({ pending: { email: `api-${user.username}@example.org` } });
     const [requested] = await listProfileEvents(caller(user), user.id);
     expect(requested).toMatchObject({ via: "CAMUNDA_API", changes: { firstName: { to: "Ada" }, pendingEmail: { to: `api-${user.username}@example.org` } } });
 
@@ -160,7 +161,7 @@ describe.each(DB_KINDS)("email on %s", (kind) => {
     const own = await call(meEmail.PUT, {}, { method: "PUT", headers: userAuth, body: JSON.stringify({ email: `z-${user.username}@example.org` }) });
     expect(own).toMatchObject({ status: 200, body: { details: { sequence: "1" } } });
     expect(await read()).toMatchObject({ email: { email: user.email, isEmailVerified: false } });
-    expect(await emailStatus(caller(user), user.id)).toMatchObject({ pending: { email: `z-${user.username}@example.org` } });
+    expect(await statusOf(user)).toMatchObject({ pending: { email: `z-${user.username}@example.org` } });
 
     const vouchOwn = await call(managementEmail.PUT, { userId: admin.id }, { method: "PUT", headers: adminAuth, body: JSON.stringify({ email: admin.email, isEmailVerified: true }) });
     expect(vouchOwn).toMatchObject({ status: 403, body: { code: 7, message: expect.stringContaining("Nobody can mark their own email address as verified") } });
@@ -170,7 +171,7 @@ describe.each(DB_KINDS)("email on %s", (kind) => {
     expect(await read()).toMatchObject({ email: { email: `v-${user.username}@example.org`, isEmailVerified: true } });
     expect(await mailTo(`v-${user.username}@example.org`)).toEqual([]); // nothing to confirm
     expect((await mailTo(user.email!)).map((m) => m.kind)).toEqual(["tokenCreated", "emailChangedByAdmin"]);
-    expect(await emailStatus(caller(user), user.id)).toMatchObject({ pending: null }); // the user's own request is overtaken
+    expect(await statusOf(user)).toMatchObject({ pending: null }); // the user's own request is overtaken
     const get = await call(managementEmail.GET, { userId: user.id }, { headers: adminAuth });
     expect(get.body.email).toEqual({ email: `v-${user.username}@example.org`, isEmailVerified: true });
   });
@@ -187,7 +188,7 @@ describe.each(DB_KINDS)("email on %s", (kind) => {
 
     expect(await cancelEmailChange(caller(user))).toBe(to);
     await expect(confirmEmail(second)).rejects.toMatchObject({ message: LINK_MESSAGES.replaced });
-    expect(await emailStatus(caller(user), user.id)).toMatchObject({ email: user.email, pending: null });
+    expect(await statusOf(user)).toMatchObject({ email: user.email, pending: null });
     const [cancelled] = await listProfileEvents(caller(user), user.id);
     expect(cancelled).toMatchObject({ via: "UI", changes: { pendingEmail: { from: to, to: null } } });
     expect(await cancelEmailChange(caller(user))).toBeNull(); // nothing left to cancel: no event

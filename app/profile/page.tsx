@@ -14,10 +14,10 @@ export const metadata: Metadata = { title: "My profile" };
 
 export default async function ProfilePage() {
   const user = await requireUser("/profile");
-  const [profile, events, email, organisation] = await Promise.all([
-    getProfile(user, user.id),
+  const profile = await getProfile(user, user.id);
+  const [events, email, organisation] = await Promise.all([
     listProfileEvents(user, user.id, { limit: 10 }),
-    emailStatus(user, user.id),
+    emailStatus(profile),
     organisationName(user.orgId),
   ]);
   const pending = email.pending && { email: email.pending.email, sentAt: email.pending.sentAt.toISOString(), expiresAt: email.pending.expiresAt.toISOString() };

@@ -6,7 +6,7 @@ import { enqueueMail } from "../mail/outbox";
 import { recordSecurityEvent } from "../auth/events";
 import { endUserSessions } from "../auth/session-store";
 import { describeWait, emailTakenError, ProfileError, readOnlyError } from "./errors";
-import { findManaged, lockManaged } from "./target";
+import { lockManaged } from "./target";
 import type { Caller, ChangeVia, EventChanges, Profile } from "./types";
 import { writeVersion } from "./version";
 
@@ -74,8 +74,19 @@ export async function sendVerification(tx: Prisma.TransactionClient, user: Profi
   await enqueueMail(tx, { userId: user.id, email }, kind, params);
 }
 
+const isTaken = async (tx: Prisma.TransactionClient, email: string, userId: string) =>
+  (await tx.user.findFirst({ where: { email, id: { not: userId } }, select: { id: true } })) !== null;
+
 async function assertFree(tx: Prisma.TransactionClient, email: string, userId: string) {
-  if (await tx.user.findFirst({ where: { email, id: { not: userId } }, select: { id: true } })) throw emailTakenError();
+  if (await isTaken(tx, email, userId)) throw emailTakenError();
+}
+
+/** The columns that put `to` in force, verified or not, and the history entries for what that changes. */
+function emailInForce(current: Profile, to: string, verified: boolean) {
+  const changes: EventChanges = {};
+  if (to !== current.email) changes.email = { from: current.email, to };
+  if (current.emailVerified !== verified) changes.emailVerified = { from: String(current.emailVerified), to: String(verified) };
+  return { data: { email: to, emailVerified: verified }, changes };
 }
 
 /** The change the user asked for and has not confirmed yet, if any. */
@@ -105,9 +116,7 @@ export async function changeEmail(tx: Prisma.TransactionClient, caller: Caller, 
   if (current.email) {
     await enqueueMail(tx, { userId: current.id, email: current.email }, "emailChangedByAdmin", { name: current.displayName, username: current.username, email: to });
   }
-  const changes: EventChanges = { email: { from: current.email, to } };
-  if (current.emailVerified !== verified) changes.emailVerified = { from: String(current.emailVerified), to: String(verified) };
-  return { data: { email: to, emailVerified: verified }, changes, pendingEmail: undefined };
+  return { ...emailInForce(current, to, verified), pendingEmail: undefined };
 }
 
 /** Nobody proves their own address by saying so: only the link sent to it does (cf. ZITADEL CVE-2026-27946). */
@@ -124,9 +133,8 @@ export interface EmailStatus {
   pending: { email: string; sentAt: Date; expiresAt: Date } | null;
 }
 
-/** The address in force, whether it is confirmed, and a change waiting for confirmation. */
-export async function emailStatus(caller: Caller, userId: string): Promise<EmailStatus> {
-  const user = await findManaged(caller, userId);
+/** The address in force, whether it is confirmed, and a change waiting for confirmation (of a profile the caller has read). */
+export async function emailStatus(user: Profile): Promise<EmailStatus> {
   const pending = await pendingOf(await db(), user);
   return {
     email: user.email,
@@ -205,16 +213,14 @@ export async function confirmEmail(token: string): Promise<{ email: string; chan
   const { row, asUser } = await openLink("VERIFY", token);
   return onOwnRow(row.user.id, asUser, async (tx, user) => {
     await useLink(tx, row.id);
+    const change = emailInForce(user, row.email, true);
     if (row.email === user.email) {
-      if (!user.emailVerified) {
-        await writeVersion(tx, asUser, user, { data: { emailVerified: true }, changes: { emailVerified: { from: "false", to: "true" } }, via: "EMAIL_LINK" });
-      }
+      // The address in force, proven: only its verification changes (if it was not already).
+      if (change.changes.emailVerified) await writeVersion(tx, asUser, user, { ...change, via: "EMAIL_LINK" });
       return { email: row.email, changed: false };
     }
     await assertFree(tx, row.email, user.id);
-    const changes: EventChanges = { email: { from: user.email, to: row.email } };
-    if (!user.emailVerified) changes.emailVerified = { from: "false", to: "true" };
-    await writeVersion(tx, asUser, user, { data: { email: row.email, emailVerified: true }, changes, via: "EMAIL_LINK" });
+    await writeVersion(tx, asUser, user, { ...change, via: "EMAIL_LINK" });
     await tx.emailToken.updateMany({ where: live(user.id, "VERIFY"), data: { cancelledAt: new Date() } });
     if (user.email) {
       const sentAt = new Date();
@@ -243,13 +249,8 @@ export async function reportEmailChange(token: string): Promise<ReportOutcome> {
     await useLink(tx, row.id);
     const now = new Date();
     await tx.emailToken.updateMany({ where: live(user.id, "VERIFY", now), data: { cancelledAt: now } });
-    const free = !(await tx.user.findFirst({ where: { email: row.email, id: { not: user.id } }, select: { id: true } }));
-    const restored = free ? row.email : null;
-    if (restored && restored !== user.email) {
-      const changes: EventChanges = { email: { from: user.email, to: restored } };
-      if (!user.emailVerified) changes.emailVerified = { from: "false", to: "true" };
-      await writeVersion(tx, asUser, user, { data: { email: restored, emailVerified: true }, changes, via: "EMAIL_LINK" });
-    }
+    const restored = (await isTaken(tx, row.email, user.id)) ? null : row.email;
+    if (restored && restored !== user.email) await writeVersion(tx, asUser, user, { ...emailInForce(user, restored, true), via: "EMAIL_LINK" });
     const sessionsEnded = await endUserSessions(user.id, "email change reported", { tx });
     const { count: tokensRevoked } = await tx.apiToken.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
     await recordSecurityEvent("EMAIL_CHANGE_REPORTED", { userId: user.id, detail: { restored, sessionsEnded, tokensRevoked } }, tx);
