@@ -1,7 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { z } from "zod";
-import { MIN_PASSWORD, passwordResetForm, role as roleSchema, ROLE_LABELS, ROLES, type Role } from "@/lib/profile/schema";
+import { MIN_PASSWORD, passwordResetForm, role as roleSchema, ROLES, type Role } from "@/lib/profile/schema";
 import { IDLE_ACTION, type ActionState } from "@/lib/http/form-state";
 import { ActionResult } from "./ui/action-result";
 import { CheckboxField, InputField, SelectField } from "./ui/field";
@@ -13,9 +14,9 @@ import { useActionForm } from "./use-action-form";
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 const roleForm = z.object({ role: roleSchema });
 
-
 /** The role select: only roles up to the admin's own are offered; the service enforces the same. */
 export function RoleForm({ action, role, grantable, disabled }: { action: Action; role: Role; grantable: Role[]; disabled: boolean }) {
+  const [t, fields] = [useTranslations("admin.roleForm"), useTranslations("fields")];
   const { state, refused, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(roleForm, action, {
     initialState: IDLE_ACTION,
     defaultValues: (s: ActionState) => ({ role: (s.values?.role as Role | undefined) ?? role }),
@@ -24,12 +25,12 @@ export function RoleForm({ action, role, grantable, disabled }: { action: Action
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">
       <ActionResult state={state} refused={refused} />
       <fieldset disabled={disabled} className="max-w-sm space-y-3">
-        <SelectField {...form.register("role")} label="Role" error={errorOf("role")} defaultValue={state.values?.role ?? role}>
+        <SelectField {...form.register("role")} label={fields("role")} error={errorOf("role")} defaultValue={state.values?.role ?? role}>
           {ROLES.filter((r) => grantable.includes(r) || r === role).map((r) => (
-            <option key={r} value={r}>{ROLE_LABELS[r]}</option>
+            <option key={r} value={r}>{fields(`roles.${r}`)}</option>
           ))}
         </SelectField>
-        <SubmitButton pending={pending} pendingLabel="Saving…" secondary>Change role</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel={t("saving")} secondary>{t("submit")}</SubmitButton>
       </fieldset>
     </form>
   );
@@ -40,32 +41,29 @@ export function RoleForm({ action, role, grantable, disabled }: { action: Action
  * tokens are revoked too. Resetting one's own password asks for the current one.
  */
 export function PasswordResetForm({ action, disabled, own }: { action: Action; disabled: boolean; own: boolean }) {
+  const t = useTranslations("admin.passwordReset");
   const { ask, dialog } = useConfirm({
-    title: own ? "Reset your password?" : "Reset this user's password?",
-    body: own
-      ? "Your other sessions end; the tokens box decides whether your API tokens keep working."
-      : "Their sessions end at once and they choose a new password at their next sign-in; the tokens box decides whether their API tokens keep working.",
-    action: "Reset password",
+    title: own ? t("confirmTitleOwn") : t("confirmTitle"),
+    body: own ? t("confirmBodyOwn") : t("confirmBody"),
+    action: t("confirmAction"),
   });
   const { state, refused, form, formAction, pending, onSubmit, errorOf, formRef } = useActionForm(passwordResetForm, action, {
     initialState: IDLE_ACTION,
     defaultValues: { password: "", revokeTokens: true, currentPassword: "" },
     confirm: ask,
   });
-  const hint = own
-    ? `Leave empty to generate one. At least ${MIN_PASSWORD} characters.`
-    : `Leave empty to generate one. At least ${MIN_PASSWORD} characters. They choose their own at next sign-in.`;
+  const hint = own ? t("hintOwn", { min: MIN_PASSWORD }) : t("hint", { min: MIN_PASSWORD });
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">
       <ActionResult state={state} refused={refused} />
-      {state.secret && <OneTimeSecret label="Generated password" value={state.secret} />}
+      {state.secret && <OneTimeSecret label={t("generated")} value={state.secret} />}
       <fieldset disabled={disabled} className="max-w-sm space-y-3">
         {own && (
-          <InputField {...form.register("currentPassword")} label="Your current password" error={errorOf("currentPassword")} type="password" autoComplete="current-password" required />
+          <InputField {...form.register("currentPassword")} label={t("currentPassword")} error={errorOf("currentPassword")} type="password" autoComplete="current-password" required />
         )}
-        <InputField {...form.register("password")} label="New password" optional hint={hint} error={errorOf("password")} type="password" autoComplete="new-password" />
-        <CheckboxField {...form.register("revokeTokens")} label="Also revoke their API tokens" hint="Programs using them stop working until new tokens are made." defaultChecked />
-        <SubmitButton pending={pending} pendingLabel="Resetting…" secondary>Reset password</SubmitButton>
+        <InputField {...form.register("password")} label={t("newPassword")} optional hint={hint} error={errorOf("password")} type="password" autoComplete="new-password" />
+        <CheckboxField {...form.register("revokeTokens")} label={t("revokeTokens")} hint={t("revokeTokensHint")} defaultChecked />
+        <SubmitButton pending={pending} pendingLabel={t("resetting")} secondary>{t("submit")}</SubmitButton>
       </fieldset>
       {dialog}
     </form>

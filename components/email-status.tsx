@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { IDLE_ACTION, type ActionState } from "@/lib/http/form-state";
 import { ActionResult } from "./ui/action-result";
 import { Time } from "./ui/time";
 import { confirmBeforeSubmit, useConfirm } from "./ui/confirm";
-
 
 export interface EmailStatusView {
   email: string | null;
@@ -22,28 +22,36 @@ const BUTTON = "rounded-md border bg-white px-3 py-1.5 text-sm font-medium disab
 export function EmailStatus({ status, action }: { status: EmailStatusView; action: (state: ActionState, formData: FormData) => Promise<ActionState> }) {
   const [state, formAction, pending] = useActionState(action, IDLE_ACTION);
   const { email, verified, pending: change } = status;
+  const t = useTranslations("email.status");
+  const newEmail = change?.email ?? "";
   const { ask, dialog } = useConfirm({
-    title: "Cancel the change?",
-    body: `The link sent to ${change?.email ?? "the new address"} stops working; ${email ?? "your address"} stays in use.`,
-    action: "Cancel the change",
-    dismiss: "Keep waiting",
+    title: t("cancelTitle"),
+    body: email ? t("cancelBody", { newEmail, email }) : t("cancelBodyNoEmail", { newEmail }),
+    action: t("cancel"),
+    dismiss: t("keepWaiting"),
   });
   const onCancel = confirmBeforeSubmit(ask, formAction, (button) => button?.getAttribute("value") === "cancel");
   return (
     <div className="space-y-3 [&:has(section,[role])]:mb-6">
       {change ? (
         <section className="rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm text-sky-950">
-          <h2 className="font-semibold">New email address waiting for confirmation</h2>
+          <h2 className="font-semibold">{t("pendingTitle")}</h2>
           <p className="mt-1">
-            We sent a link to <strong><bdi>{change.email}</bdi></strong> <Time value={change.sentAt} />. Your email changes when you open it
-            {email && <>; until then <bdi>{email}</bdi> stays in use</>}. The link works until <Time value={change.expiresAt} exact />.
+            {t.rich(email ? "pending" : "pendingNoEmail", {
+              newEmail: change.email,
+              email: email ?? "",
+              new: (chunks) => <strong><bdi>{chunks}</bdi></strong>,
+              current: (chunks) => <bdi>{chunks}</bdi>,
+              sentAt: () => <Time value={change.sentAt} />,
+              expiresAt: () => <Time value={change.expiresAt} exact />,
+            })}
           </p>
           <form action={formAction} onSubmit={onCancel} className="mt-3 flex flex-wrap gap-2">
             <button type="submit" name="intent" value="resend" disabled={pending} className={`${BUTTON} border-slate-400 text-slate-800 hover:bg-slate-100`}>
-              Send the link again
+              {t("resend")}
             </button>
             <button type="submit" name="intent" value="cancel" disabled={pending} className={`${BUTTON} border-red-300 text-red-700 hover:bg-red-50`}>
-              Cancel the change
+              {t("cancel")}
             </button>
             {dialog}
           </form>
@@ -51,13 +59,13 @@ export function EmailStatus({ status, action }: { status: EmailStatusView; actio
       ) : (
         email && !verified && (
           <section className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
-            <h2 className="font-semibold">Email address not confirmed</h2>
+            <h2 className="font-semibold">{t("unconfirmedTitle")}</h2>
             <p className="mt-1">
-              Nobody has confirmed that <bdi>{email}</bdi> belongs to you yet. We send a link to it; opening the link confirms it.
+              {t.rich("unconfirmed", { email, address: (chunks) => <bdi>{chunks}</bdi> })}
             </p>
             <form action={formAction} className="mt-3">
               <button type="submit" name="intent" value="resend" disabled={pending} className={`${BUTTON} border-slate-400 text-slate-800 hover:bg-slate-100`}>
-                Send a confirmation link
+                {t("sendLink")}
               </button>
             </form>
           </section>

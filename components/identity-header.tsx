@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from "@/lib/profile/schema";
+import { useTranslations } from "next-intl";
 import type { Profile } from "@/lib/profile/types";
 
 /** Up to two letters from the display name: its first and last words' first characters. */
@@ -10,6 +10,7 @@ function initials(name: string): string {
 
 /** Who this profile is: an initials avatar, the display name, username, organisation and role. */
 export function IdentityHeader({ profile, organisation, title, titleId }: { profile: Profile; organisation: string; title: string; titleId: string }) {
+  const t = useTranslations("fields");
   return (
     <header className="mb-6 flex items-center gap-4">
       <span aria-hidden className="grid h-12 w-12 shrink-0 place-items-center rounded-full bg-indigo-100 text-lg font-semibold text-indigo-800">
@@ -18,7 +19,7 @@ export function IdentityHeader({ profile, organisation, title, titleId }: { prof
       <div className="min-w-0">
         <h1 id={titleId} className="text-xl font-semibold">{title}</h1>
         <p className="text-sm text-slate-700">
-          <bdi className="font-medium">{profile.displayName}</bdi> · <bdi>{profile.username}</bdi> · <bdi>{organisation}</bdi> · {ROLE_LABELS[profile.role]}
+          <bdi className="font-medium">{profile.displayName}</bdi> · <bdi>{profile.username}</bdi> · <bdi>{organisation}</bdi> · {t(`roles.${profile.role}`)}
         </p>
       </div>
     </header>

@@ -1,17 +1,47 @@
 import type { UseFormRegister } from "react-hook-form";
-import { COMMON_LANGUAGES, FIELD_LABELS, GENDERS, GENDER_LABELS, type ProfileField } from "@/lib/profile/schema";
-import { languageName } from "@/lib/format";
+import { useLocale, useTranslations } from "next-intl";
+import { COMMON_LANGUAGES, GENDERS, type ProfileField } from "@/lib/profile/schema";
+import { LOCALES } from "@/lib/i18n/config";
 import { InputField, SelectField } from "./ui/field";
 
 type NameField = "firstName" | "lastName" | "displayName" | "nickName";
 
 // What the browser may fill in (WCAG 1.3.5); a display name has no autocomplete token of its own.
-const NAME_FIELDS: { name: NameField; autoComplete?: string; optional?: boolean; hint?: string }[] = [
+const NAME_FIELDS: { name: NameField; autoComplete?: string; optional?: boolean; hint?: "displayNameHint" }[] = [
   { name: "firstName", autoComplete: "given-name" },
   { name: "lastName", autoComplete: "family-name" },
-  { name: "displayName", hint: "How the name is shown to others." },
+  { name: "displayName", hint: "displayNameHint" },
   { name: "nickName", autoComplete: "nickname", optional: true },
 ];
+
+const OFFERED: readonly string[] = [...LOCALES, ...COMMON_LANGUAGES];
+
+/** A language's name in another language ("de-CH" in French: "allemand suisse"); undefined when the runtime does not know it. */
+function nameIn(locale: string, tag: string): string | undefined {
+  try {
+    return new Intl.DisplayNames([locale], { type: "language", fallback: "none" }).of(tag);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A language's name in the page's language (`useLocale()`), for history and comparisons; the tag itself when unknown. */
+export const languageName = (locale: string, tag: string) => nameIn(locale, tag) ?? tag;
+
+/**
+ * What a language option reads: the language in its own name, for whoever looks for it, and in
+ * the page's language ("Deutsch — German"); once when the two are the same. The own name only
+ * when the runtime speaks that language (else DisplayNames would answer in some default one).
+ */
+function useLanguageLabel() {
+  const t = useTranslations("fields");
+  const ui = useLocale();
+  return (tag: string) => {
+    const translated = nameIn(ui, tag) ?? tag;
+    const own = Intl.DisplayNames.supportedLocalesOf([tag]).length > 0 ? nameIn(tag, tag) : undefined;
+    return !own || own === translated ? translated : t("languageOption", { own, translated });
+  };
+}
 
 interface Props {
   // The profile form and the create-user form register these fields under the same names.
@@ -31,18 +61,21 @@ export const autofill = (own: boolean, token?: string) => (own ? token : "off");
 
 /** The profile fields shared by the profile form and the create-user form. */
 export function ProfileFields({ register, errorOf, defaults, own }: Props) {
+  const t = useTranslations("fields");
+  const label = useLanguageLabel();
   const language = defaults.preferredLanguage;
-  const languages = !language || COMMON_LANGUAGES.some((l) => l.tag === language)
-    ? COMMON_LANGUAGES
-    : [{ tag: language, label: languageName(language) }, ...COMMON_LANGUAGES];
+  // Option texts come from the runtime's Intl data, which the server's and the browser's may word differently.
+  const option = (tag: string) => (
+    <option key={tag} value={tag} suppressHydrationWarning>{label(tag)}</option>
+  );
   return (
     <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
       {NAME_FIELDS.map(({ name, autoComplete, optional, hint }) => (
         <InputField
           key={name}
           {...register(name)}
-          label={FIELD_LABELS[name]}
-          hint={hint}
+          label={t(name)}
+          hint={hint && t(hint)}
           error={errorOf(name)}
           optional={optional}
           required={!optional}
@@ -51,15 +84,16 @@ export function ProfileFields({ register, errorOf, defaults, own }: Props) {
           dir="auto"
         />
       ))}
-      <SelectField {...register("preferredLanguage")} label={FIELD_LABELS.preferredLanguage} optional error={errorOf("preferredLanguage")} defaultValue={language} autoComplete={autofill(own, "language")}>
-        <option value="">Not set</option>
-        {languages.map((l) => (
-          <option key={l.tag} value={l.tag} lang={l.tag}>{l.label}</option>
-        ))}
+      <SelectField {...register("preferredLanguage")} label={t("preferredLanguage")} optional error={errorOf("preferredLanguage")} defaultValue={language} autoComplete={autofill(own, "language")}>
+        <option value="">{t("notSet")}</option>
+        {/* A tag set through the API that the form does not offer stays selectable, first. */}
+        {language && !OFFERED.includes(language) && option(language)}
+        <optgroup label={t("languageGroups.app")}>{LOCALES.map(option)}</optgroup>
+        <optgroup label={t("languageGroups.more")}>{COMMON_LANGUAGES.map(option)}</optgroup>
       </SelectField>
-      <SelectField {...register("gender")} label={FIELD_LABELS.gender} error={errorOf("gender")} defaultValue={defaults.gender} autoComplete={autofill(own, "sex")}>
+      <SelectField {...register("gender")} label={t("gender")} error={errorOf("gender")} defaultValue={defaults.gender} autoComplete={autofill(own, "sex")}>
         {GENDERS.map((g) => (
-          <option key={g} value={g}>{GENDER_LABELS[g]}</option>
+          <option key={g} value={g}>{t(`genders.${g}`)}</option>
         ))}
       </SelectField>
     </div>

@@ -2,19 +2,19 @@
 
 import { useEffect, useState } from "react";
 import { useWatch } from "react-hook-form";
-import { FIELD_LABELS, profileForm, selfServiceForm, type ProfileFormInput } from "@/lib/profile/schema";
-import { FIX_FIELDS, READ_ONLY_NOTICE, type ProfileFormState, type ProfileFormValues } from "@/lib/http/form-state";
+import { useTranslations } from "next-intl";
+import { profileForm, selfServiceForm, type ProfileFormInput } from "@/lib/profile/schema";
+import { FIX_FIELDS, type ProfileFormState, type ProfileFormValues } from "@/lib/http/form-state";
 import { Alert } from "./ui/alert";
 import { InputField } from "./ui/field";
 import { autofill, ProfileFields } from "./profile-fields";
 import { SubmitButton } from "./ui/submit-button";
 import { ConflictPanel } from "./conflict-panel";
 import { useActionForm } from "./use-action-form";
+import { useSay } from "./ui/use-say";
 
 type FormAction = (state: ProfileFormState, formData: FormData) => Promise<ProfileFormState>;
 
-const EMAIL_HINT = "Used to sign in and for notifications.";
-const PASSWORD_HINT = "Needed to change your email.";
 const IDLE: ProfileFormState = { status: "idle" };
 
 const isSaved = (state: ProfileFormState) => state.status === "saved" || state.status === "unchanged";
@@ -44,6 +44,9 @@ export function ProfileForm({ action, initial, sequence, readOnly = false, confi
     action,
     { initialState: IDLE, defaultValues: (s: ProfileFormState) => asInput((isSaved(s) ? s.saved : s.values) ?? initial) },
   );
+  const t = useTranslations("profile.form");
+  const field = useTranslations("fields");
+  const say = useSay();
   const [dismissed, setDismissed] = useState<ProfileFormState | null>(null);
   const { register, reset } = form;
   const baseline = baselineOf(state, initial);
@@ -57,16 +60,16 @@ export function ProfileForm({ action, initial, sequence, readOnly = false, confi
   const showConflict = state.status === "conflict" && dismissed !== state && state.saved && state.values;
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Profile">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-label={t("label")}>
       <input type="hidden" name="sequence" value={state.sequence ?? sequence} />
       <div aria-live="polite" className="empty:hidden">
         {refused ? (
-          <Alert tone="error">{FIX_FIELDS}</Alert>
+          <Alert tone="error">{say(FIX_FIELDS)}</Alert>
         ) : (
-          state.message && state.status !== "conflict" && <Alert tone={isSaved(state) ? "success" : "error"}>{state.message}</Alert>
+          state.message && state.status !== "conflict" && <Alert tone={isSaved(state) ? "success" : "error"}>{say(state.message)}</Alert>
         )}
       </div>
-      {readOnly && <Alert tone="info">{READ_ONLY_NOTICE}</Alert>}
+      {readOnly && <Alert tone="info">{t("readOnly")}</Alert>}
       {showConflict && (
         <ConflictPanel
           mine={state.values!}
@@ -80,15 +83,16 @@ export function ProfileForm({ action, initial, sequence, readOnly = false, confi
         />
       )}
       <fieldset disabled={readOnly} className="space-y-6">
-        <legend className="sr-only">Profile</legend>
+        <legend className="sr-only">{t("label")}</legend>
         <ProfileFields register={register} errorOf={errorOf} defaults={shown} own={confirmEmailChange} />
         <div className="grid grid-cols-1 gap-5 border-t border-slate-200 pt-6 sm:grid-cols-2">
           <InputField
             {...register("email")}
-            label={FIELD_LABELS.email}
-            hint={EMAIL_HINT}
+            label={field("email")}
+            hint={t("emailHint")}
             error={errorOf("email")}
             type="email"
+            dir="auto"
             required
             defaultValue={shown.email}
             autoComplete={autofill(confirmEmailChange, "email")}
@@ -96,8 +100,8 @@ export function ProfileForm({ action, initial, sequence, readOnly = false, confi
           {confirmEmailChange && (emailChanged || errorOf("currentPassword")) && (
             <InputField
               {...register("currentPassword")}
-              label="Current password"
-              hint={PASSWORD_HINT}
+              label={t("currentPassword")}
+              hint={t("currentPasswordHint")}
               error={errorOf("currentPassword")}
               type="password"
               autoComplete="current-password"
@@ -107,8 +111,8 @@ export function ProfileForm({ action, initial, sequence, readOnly = false, confi
       </fieldset>
       {!readOnly && (
         <div className="flex items-center gap-3 border-t border-slate-200 pt-6">
-          <SubmitButton pending={pending} pendingLabel="Saving…">
-            {showConflict ? "Save my version" : "Save changes"}
+          <SubmitButton pending={pending} pendingLabel={t("saving")}>
+            {showConflict ? t("saveMine") : t("saveChanges")}
           </SubmitButton>
         </div>
       )}

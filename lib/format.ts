@@ -1,29 +1,49 @@
 /**
- * How the app writes dates and languages, in one place: an exact time is "28 Nov 2026, 19:48 UTC"
- * everywhere (pages and mail); a recent or near one reads better as "3 minutes ago" / "in 2 days".
+ * How the app writes dates and languages, in one place, in the reader's locale and time zone: an
+ * exact time is "28 Nov 2026, 19:48 UTC" (English), "28.11.2026, 20:48 MEZ" (German) on pages and
+ * in mail; a recent or near one reads better as "3 minutes ago" / "in 2 days".
  */
-const exactFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const relativeFormat = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.DisplayNames>();
+function cached<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.DisplayNames>(key: string, make: () => T): T {
+  let value = cache.get(key) as T | undefined;
+  if (!value) cache.set(key, (value = make()));
+  return value;
+}
 
-export const exactTime = (date: Date) => `${exactFormat.format(date)} UTC`;
+// English dates read day-month-year with a 24-hour clock, as in the rest of the app's English.
+const dateLocale = (locale: string) => (locale === "en" ? "en-GB" : locale);
+
+export function exactTime(date: Date, locale = "en", timeZone = "UTC"): string {
+  const format = cached(`exact|${locale}|${timeZone}`, () =>
+    new Intl.DateTimeFormat(dateLocale(locale), {
+      year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short",
+    }),
+  );
+  return format.format(date);
+}
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [["minute", 60], ["hour", 3600], ["day", 86_400]];
 
-/** "just now", "3 minutes ago", "in 5 hours", "yesterday"; null beyond a week, where the date itself reads better. */
-export function relativeTime(date: Date, now = new Date()): string | null {
+/**
+ * "3 minutes ago", "in 5 hours", "yesterday" (null within 45 seconds, which the caller words as
+ * "just now", and beyond a week, where the date itself reads better).
+ */
+export function relativeTime(date: Date, now = new Date(), locale = "en"): string | null {
   const seconds = (date.getTime() - now.getTime()) / 1000;
   const distance = Math.abs(seconds);
-  if (distance < 45) return "just now";
-  if (distance >= 7 * 86_400) return null;
+  if (distance < 45 || distance >= 7 * 86_400) return null;
   const [unit, size] = UNITS.findLast(([, s]) => distance >= s * 0.75) ?? UNITS[0]!;
-  return relativeFormat.format(Math.round(seconds / size), unit);
+  const format = cached(`relative|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));
+  return format.format(Math.round(seconds / size), unit);
 }
 
-/** "English (United Kingdom)" for "en-GB"; the tag itself when the runtime does not know it. */
-export function languageName(tag: string): string {
+/** Within 45 seconds of now: "just now". */
+export const isJustNow = (date: Date, now = new Date()) => Math.abs(date.getTime() - now.getTime()) < 45_000;
+
+/** "English (United Kingdom)" for "en-GB" in English, "Englisch (Vereinigtes Königreich)" in German; the tag when unknown. */
+export function languageName(tag: string, locale = "en"): string {
   try {
-    return languageNames.of(tag) ?? tag;
+    return cached(`language|${locale}`, () => new Intl.DisplayNames([locale], { type: "language", fallback: "none" })).of(tag) ?? tag;
   } catch {
     return tag;
   }

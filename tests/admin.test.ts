@@ -8,6 +8,7 @@ import type { Caller, Role } from "@/lib/profile/types";
 import { createApiToken } from "@/lib/auth/tokens";
 import { startSession } from "@/lib/auth/session-store";
 import { caller, createTestDb, DB_KINDS, makeUser, PASSWORD, type TestDb, outcome } from "./helpers/db";
+import { inEnglish } from "./helpers/english";
 
 type Target = "own" | "same org" | "other org" | "unknown";
 type Row = [Role, Target, view: string, edit: string, changeRole: string];
@@ -108,11 +109,11 @@ describe.each(DB_KINDS)("admin on %s", (kind) => {
     const existing = await makeUser(t.client);
     const base = { firstName: "A", lastName: "B", displayName: "A B", password: "long-enough-password" };
     const dupName = await createUser(caller(admin), { ...base, username: existing.username.toUpperCase(), email: "other@example.com" }).catch((e) => e);
-    expect(dupName).toMatchObject({ code: "CONFLICT", issues: [{ field: "username", message: "This username is taken" }] });
+    expect(inEnglish(dupName)).toMatchObject({ code: "CONFLICT", issues: [{ field: "username", message: "This username is taken" }] });
     const dupEmail = await createUser(caller(admin), { ...base, username: "unique-name", email: existing.email!.toUpperCase() }).catch((e) => e);
-    expect(dupEmail).toMatchObject({ code: "CONFLICT", issues: [{ field: "email", message: "This email address is already used by another account" }] });
+    expect(inEnglish(dupEmail)).toMatchObject({ code: "CONFLICT", issues: [{ field: "email", message: "This email address is already used by another account" }] });
     const invalid = await createUser(caller(admin), { ...base, username: "x", email: "nope", password: "short" }).catch((e) => e);
-    expect(invalid.issues).toEqual([
+    expect(inEnglish(invalid).issues).toEqual([
       { field: "username", message: "At least 3 characters" },
       { field: "email", message: "Enter a valid email address, such as name@example.com" },
       { field: "password", message: "At least 12 characters" },
@@ -154,9 +155,9 @@ describe.each(DB_KINDS)("admin on %s", (kind) => {
     const admin = await makeUser(t.client, { role: "ADMIN" });
     const user = await makeUser(t.client);
     const weak = await resetPassword(caller(admin), user.id, { password: "password1234" }).catch((e) => e);
-    expect(weak).toMatchObject({ code: "INVALID", issues: [{ field: "password", message: expect.stringContaining("commonly used password") }] });
+    expect(inEnglish(weak)).toMatchObject({ code: "INVALID", issues: [{ field: "password", message: expect.stringContaining("commonly used password") }] });
     const named = await resetPassword(caller(admin), user.id, { password: `x${user.username}x-plus-words` }).catch((e) => e);
-    expect(named).toMatchObject({ code: "INVALID", issues: [{ field: "password", message: "Must not contain your username or email address" }] });
+    expect(inEnglish(named)).toMatchObject({ code: "INVALID", issues: [{ field: "password", message: "Must not contain your username or email address" }] });
     expect((await t.client.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(user.passwordHash);
 
     expect(await outcome(resetPassword(caller(admin), admin.id, { password: "violet-kestrel-umbrella-42" }))).toBe("INVALID");

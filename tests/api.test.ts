@@ -218,6 +218,29 @@ describe.each(DB_KINDS)("API on %s", (kind) => {
     expect(await snapshot(r.target()), label).toEqual(before);
   });
 
+  it("messages are English unless Accept-Language asks for a language we speak; codes, types and fields stay as they are", async () => {
+    const before = await snapshot(u.alice.id);
+    const body = JSON.stringify({ ...valid, firstName: " ", preferredLanguage: "english" });
+    const put = (language?: string) =>
+      call(me.PUT, {}, { method: "PUT", headers: { ...bearer(tok.alice), ...JSON_TYPE, ...(language && { "accept-language": language }) }, body });
+    const english = await put();
+    expect(english).toMatchObject({ status: 400, body: { code: 3, message: "firstName: First name is required; preferredLanguage: Use a language tag such as en, de-CH or zh-Hant" } });
+    expect((await put("zh-CN, tlh;q=0.5")).body.message).toBe(english.body.message);
+    const german = await put("de-CH, de;q=0.9, en;q=0.5");
+    expect(german).toMatchObject({ status: 400, body: { code: 3, details: [{ id: "PROFILE-Invalid" }] } });
+    expect(german.body.message).toMatch(/^firstName: .+; preferredLanguage: .+$/);
+    expect(german.body.message).not.toContain("required");
+    const japanese = await put("ja");
+    expect(japanese.body.message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    const denied = await call(camunda.PUT, { id: "bob" }, {
+      method: "PUT", headers: { ...basic("alice", tok.alice), ...JSON_TYPE, "accept-language": "fr" }, body: JSON.stringify({ id: "bob", ...valid, email: "b@example.com" }),
+    });
+    expect(denied).toMatchObject({ status: 403, body: { type: "AuthorizationException" } });
+    expect(denied.body.message).toContain("'bob'");
+    expect(denied.body.message).not.toContain("You are not authorized");
+    expect(await snapshot(u.alice.id)).toEqual(before);
+  });
+
   it("unknown users are 404 on every surface", async () => {
     const unknown = "00000000-0000-4000-8000-000000000000";
     expect((await call(management.GET, { userId: unknown }, { method: "GET", headers: bearer(tok.admin) })).body).toEqual(zitadelError(5));

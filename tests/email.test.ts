@@ -249,6 +249,27 @@ describe.each(DB_KINDS)("email on %s", (kind) => {
     expect((await mailTo(`new-${user.username}@example.org`)).map((m) => m.kind)).toEqual(["confirmSetEmail"]);
   });
 
+  it("mail is written in the recipient's language and time zone", async () => {
+    const user = await makeUser(t.client);
+    await t.client.user.update({ where: { id: user.id }, data: { preferredLanguage: "de-CH", timeZone: "Asia/Tokyo" } });
+    const at = new Date();
+    await createApiToken(caller(user), { name: "ci deploy", expiresInDays: "" });
+    await t.client.user.update({ where: { id: user.id }, data: { preferredLanguage: "ar", timeZone: null } });
+    await requestOwn(user, `arabic-${user.username}@example.org`);
+    const [german] = await mailTo(user.email!);
+    const [arabic] = await mailTo(`arabic-${user.username}@example.org`);
+    const tokyo = new Intl.DateTimeFormat("de", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Tokyo" }).format(at);
+    expect(german).toMatchObject({ kind: "tokenCreated" });
+    expect(german!.subject).not.toContain("a new API token");
+    expect(german!.text).toContain("ci deploy");
+    expect(german!.text).toMatch(new RegExp(`${tokyo}|${tokyo.replace(/\d$/, "")}`));
+    expect(german!.html).toContain('<html lang="de" dir="ltr">');
+    expect(arabic).toMatchObject({ kind: "confirmNewEmail" });
+    expect(arabic!.html).toContain('<html lang="ar" dir="rtl">');
+    expect(arabic!.text).toMatch(/[\u0600-\u06ff]/);
+    expect(arabic!.text).toContain("/email/verify?token=");
+  });
+
   it("read-only mode refuses confirming, cancelling and resending, and the link still works afterwards", async () => {
     const user = await makeUser(t.client);
     const to = `ro-${user.username}@example.org`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { characterCount, email, profileFields, profilePatch, selfServiceForm, CURRENT_PASSWORD_REQUIRED } from "@/lib/profile/schema";
+import { say } from "./helpers/english";
 
 const valid = { firstName: "Ada", lastName: "Lovelace", displayName: "Ada Lovelace" };
 const DECEPTIVE = "Must not contain characters that change how text reads, such as direction overrides or line separators";
@@ -88,7 +89,7 @@ describe("profile fields", () => {
       expect(result.success).toBe(false);
       const [field, message] = expected.error as [string, string];
       const issue = result.error!.issues.find((i) => i.path[0] === field);
-      expect(issue?.message).toBe(message);
+      expect(issue && say(issue.message)).toBe(message);
     } else {
       expect(result.error?.issues).toBeUndefined();
       expect(result.data).toMatchObject(expected);

@@ -3,6 +3,7 @@ import { reloadEnv } from "@/lib/env";
 import { ProfileError } from "@/lib/profile/errors";
 import { getProfile, listProfileEvents, updateProfile } from "@/lib/profile/service";
 import { caller, createTestDb, DB_KINDS, makeUser, PASSWORD, type TestDb, outcome } from "./helpers/db";
+import { inEnglish } from "./helpers/english";
 
 const change = { firstName: "Changed", lastName: "Name", displayName: "Changed Name" };
 
@@ -91,7 +92,7 @@ describe.each(DB_KINDS)("profile service on %s", (kind) => {
     const error = await updateProfile(caller(user), user.id, { firstName: " ", preferredLanguage: "english" }, { via: "UI" }).catch((e) => e);
     expect(error).toBeInstanceOf(ProfileError);
     expect(error.code).toBe("INVALID");
-    expect(error.issues).toEqual([
+    expect(inEnglish(error).issues).toEqual([
       { field: "firstName", message: "First name is required" },
       { field: "preferredLanguage", message: "Use a language tag such as en, de-CH or zh-Hant" },
     ]);
@@ -137,7 +138,7 @@ describe.each(DB_KINDS)("profile service on %s", (kind) => {
     const user = await makeUser(t.client);
     const error = await updateProfile(caller(admin), user.id, { email: "TAKEN@Example.com" }, { via: "ADMIN" }).catch((e) => e);
     expect(error.code).toBe("CONFLICT");
-    expect(error.issues).toEqual([{ field: "email", message: "This email address is already used by another account" }]);
+    expect(inEnglish(error).issues).toEqual([{ field: "email", message: "This email address is already used by another account" }]);
     expect((await t.client.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
     expect(taken.email).toBe("taken@example.com");
   });

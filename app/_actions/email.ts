@@ -6,6 +6,7 @@ import { formAction } from "@/lib/http/form";
 import { done, type ActionState } from "@/lib/http/form-state";
 import { asProfileError } from "@/lib/http/known-error";
 import { cancelEmailChange, confirmEmail, LINK_MESSAGES, reportEmailChange, resendEmailLink } from "@/lib/profile/email";
+import { sentence } from "@/lib/i18n/sentence";
 
 /** Server actions on one's email: resend and cancel on /profile; the links' pages, which need no session. */
 
@@ -14,10 +15,10 @@ export const manageEmailAction = formAction({ fields: ["intent"] }, async ({ cal
   let message: string;
   if (values.intent === "cancel") {
     const email = await cancelEmailChange(caller);
-    message = email ? `The change to ${email} was cancelled; its link no longer works.` : "There was no change to cancel.";
+    message = email ? sentence("emailChangeCancelled", { email }) : sentence("noEmailChange");
   } else {
     const email = await resendEmailLink(caller);
-    message = `A new link was sent to ${email}. Earlier links no longer work.`;
+    message = sentence("emailLinkResent", { email });
   }
   revalidatePath("/profile");
   return done(message);
@@ -35,7 +36,7 @@ function linkAction(run: (token: string) => Promise<ActionState>) {
     } catch (thrown) {
       const error = asProfileError(thrown);
       if (!error) throw thrown;
-      const message = error.code === "CONFLICT" ? "Another account uses this address now, so your email was not changed." : error.message;
+      const message = error.code === "CONFLICT" ? sentence("emailTakenMeanwhile") : error.message;
       return { status: "error", message };
     }
   };
@@ -43,14 +44,11 @@ function linkAction(run: (token: string) => Promise<ActionState>) {
 
 export const confirmEmailAction = linkAction(async (token) => {
   const { email, changed } = await confirmEmail(token);
-  return done(changed ? `Your email address is now ${email}.` : `Thank you: ${email} is confirmed.`);
+  return done(sentence(changed ? "emailChanged" : "emailConfirmed", { email }));
 });
 
 export const reportEmailAction = linkAction(async (token) => {
   const { restored, sessionsEnded, tokensRevoked } = await reportEmailChange(token);
-  const put = restored ? `${restored} is the account's email address again.` : "Another account uses your old address now, so it could not be put back.";
-  return done(
-    `${put} ${sessionsEnded} session${sessionsEnded === 1 ? " was" : "s were"} signed out and ${tokensRevoked} API token${tokensRevoked === 1 ? " was" : "s were"} revoked. ` +
-      "Sign in and change your password now, or ask an administrator to reset it.",
-  );
+  const values = { sessions: sessionsEnded, tokens: tokensRevoked };
+  return done(restored ? sentence("emailRestored", { email: restored, ...values }) : sentence("emailNotRestored", values));
 });

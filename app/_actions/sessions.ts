@@ -5,6 +5,7 @@ import { signOut } from "@/lib/auth";
 import { endAllSessions, endSession } from "@/lib/auth/session-store";
 import { formAction, idArgument } from "@/lib/http/form";
 import { done } from "@/lib/http/form-state";
+import { sentence } from "@/lib/i18n/sentence";
 
 /** Server actions on sessions: the header's sign-out, and the session lists of /settings/security and an admin's user page. */
 
@@ -22,12 +23,12 @@ const revalidateLists = () => {
 export const endSessionAction = formAction({ args: [idArgument] }, async ({ caller, args: [sessionId] }) => {
   await endSession(caller, sessionId);
   revalidateLists();
-  return done("The session was ended.");
+  return done(sentence("sessionEnded"));
 });
 
 /** Signs out everywhere but here: the caller's other sessions, or all of a user they administer. */
 export const endAllSessionsAction = formAction({ args: [idArgument] }, async ({ caller, args: [userId] }) => {
   const count = await endAllSessions(caller, userId);
   revalidateLists();
-  return done(count ? `${count} session${count === 1 ? " was" : "s were"} ended.` : "There were no other sessions.");
+  return done(sentence("sessionsEnded", { count }));
 });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 
 interface Props {
   page: number;
@@ -7,24 +8,30 @@ interface Props {
   href: (page: number) => string;
 }
 
-/** First / previous / next / last, with the position in between. */
+/**
+ * First / previous / next / last, with the position in between. The arrows are guillemets, which
+ * mirror by themselves in right-to-left text; screen readers get the words alone.
+ */
 export function Pager({ page, pageCount, href }: Props) {
+  const [t, format] = [useTranslations("admin.pager"), useFormatter()];
   if (pageCount <= 1) return null;
-  const position = `Page ${page} of ${pageCount.toLocaleString("en")}`;
+  const position = t("position", { page: format.number(page), pages: format.number(pageCount) });
   return (
-    <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm">
+    <nav aria-label={t("label")} className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <div className="flex gap-2">
-        <PageLink href={href(1)} disabled={page === 1}>« First</PageLink>
-        <PageLink href={href(page - 1)} disabled={page === 1} rel="prev">‹ Previous</PageLink>
+        <PageLink href={href(1)} disabled={page === 1}><Arrow>«</Arrow> {t("first")}</PageLink>
+        <PageLink href={href(page - 1)} disabled={page === 1} rel="prev"><Arrow>‹</Arrow> {t("previous")}</PageLink>
       </div>
       <span className="text-slate-600">{position}</span>
       <div className="flex gap-2">
-        <PageLink href={href(page + 1)} disabled={page === pageCount} rel="next">Next ›</PageLink>
-        <PageLink href={href(pageCount)} disabled={page === pageCount}>Last »</PageLink>
+        <PageLink href={href(page + 1)} disabled={page === pageCount} rel="next">{t("next")} <Arrow>›</Arrow></PageLink>
+        <PageLink href={href(pageCount)} disabled={page === pageCount}>{t("last")} <Arrow>»</Arrow></PageLink>
       </div>
     </nav>
   );
 }
+
+const Arrow = ({ children }: { children: string }) => <span aria-hidden>{children}</span>;
 
 function PageLink({ href, disabled, rel, children }: { href: string; disabled: boolean; rel?: string; children: React.ReactNode }) {
   const className = "rounded-md border px-3 py-1.5";

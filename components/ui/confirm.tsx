@@ -1,13 +1,15 @@
 "use client";
 
-import { startTransition, useId, useRef, type FormEvent } from "react";
+import { startTransition, useId, useRef, type FormEvent, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 
+/** What the dialog says, in the reader's language (a title may hold a name in <bdi>). */
 export interface ConfirmText {
-  title: string;
-  body: string;
+  title: ReactNode;
+  body: ReactNode;
   /** The confirming button's label, naming the action ("Revoke token"). */
   action: string;
-  /** The other button's label (default "Cancel"). */
+  /** The other button's label (default: common "cancel", "Cancel"). */
   dismiss?: string;
 }
 
@@ -17,6 +19,7 @@ export interface ConfirmText {
  * form posts directly.
  */
 export function useConfirm(text: ConfirmText) {
+  const t = useTranslations("common");
   const dialog = useRef<HTMLDialogElement>(null);
   const answer = useRef<((ok: boolean) => void) | null>(null);
   const id = useId();
@@ -44,7 +47,7 @@ export function useConfirm(text: ConfirmText) {
       <p id={`${id}-body`} className="mt-2 text-sm text-slate-700">{text.body}</p>
       <div className="mt-6 flex flex-wrap justify-end gap-3">
         <button type="button" autoFocus onClick={() => settle(false)} className="rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100">
-          {text.dismiss ?? "Cancel"}
+          {text.dismiss ?? t("cancel")}
         </button>
         <button type="button" onClick={() => settle(true)} className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800">
           {text.action}

@@ -1,4 +1,6 @@
 import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from "react";
+import { useTranslations } from "next-intl";
+import { useSay } from "./use-say";
 
 function inputClass(invalid: boolean): string {
   return `block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-500 disabled:bg-slate-100 disabled:text-slate-600 ${
@@ -11,6 +13,7 @@ interface FieldText {
   name: string;
   label: string;
   hint?: string;
+  /** A sentence (lib/i18n/sentence.ts), from the schema as people type or from the server. */
   error?: string;
   optional?: boolean;
 }
@@ -28,18 +31,20 @@ function controlProps({ name, hint, error }: FieldText) {
 }
 
 function FieldShell({ name, label, hint, error, optional, children }: FieldText & { children: ReactNode }) {
+  const t = useTranslations("fields");
+  const say = useSay();
   return (
     <div className="space-y-1.5">
       <label htmlFor={name} className="block text-sm font-medium text-slate-800">
         {label}
-        {optional && <span className="ms-1 font-normal text-slate-600">(optional)</span>}
+        {optional && <span className="ms-1 font-normal text-slate-600">{t("optional")}</span>}
       </label>
       {children}
       {hint && (
         <p id={`${name}-hint`} className="text-xs text-slate-600">{hint}</p>
       )}
       {error && (
-        <p id={`${name}-error`} className="text-sm text-red-700">{error}</p>
+        <p id={`${name}-error`} className="text-sm text-red-700">{say(error)}</p>
       )}
     </div>
   );
@@ -77,6 +82,7 @@ type CheckboxFieldProps = Omit<FieldText, "optional"> & Omit<InputHTMLAttributes
 
 /** A checkbox with its label beside it and an optional hint below. */
 export function CheckboxField({ name, label, hint, error, ...input }: CheckboxFieldProps) {
+  const say = useSay();
   const { className: _unused, ...a11y } = controlProps({ name, label, hint, error });
   return (
     <div className="space-y-1">
@@ -85,7 +91,7 @@ export function CheckboxField({ name, label, hint, error, ...input }: CheckboxFi
         <label htmlFor={name} className="text-sm text-slate-800">{label}</label>
       </div>
       {hint && <p id={`${name}-hint`} className="ps-6 text-xs text-slate-600">{hint}</p>}
-      {error && <p id={`${name}-error`} className="ps-6 text-sm text-red-700">{error}</p>}
+      {error && <p id={`${name}-error`} className="ps-6 text-sm text-red-700">{say(error)}</p>}
     </div>
   );
 }

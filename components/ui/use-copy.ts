@@ -2,10 +2,10 @@ import { useState } from "react";
 
 export type CopyState = "idle" | "copied" | "failed";
 
-/** What a status line says when the browser refused the clipboard (plain http, a denied permission). */
-export const COPY_FAILED = "Could not copy: select the text and copy it yourself.";
-
-/** Copies `value` to the clipboard and remembers whether that worked, for a status line that says so. */
+/**
+ * Copies `value` to the clipboard and remembers whether that worked, for a status line that says so
+ * ("failed": plain http or a denied permission; common "copyFailed" says what to do instead).
+ */
 export function useCopy(value: string): [CopyState, () => Promise<void>] {
   const [state, setState] = useState<CopyState>("idle");
   const copy = async () => {

@@ -6,6 +6,7 @@ import { recordSecurityEvent } from "./events";
 import { hashPassword } from "./password";
 import { assertStrongPassword } from "./password-policy";
 import { endUserSessions, type SessionUser } from "./session-store";
+import { sentence } from "../i18n/sentence";
 
 /** Whether any demo account (published password) exists: the UI warns until they are gone. */
 export async function demoAccountsExist(): Promise<boolean> {
@@ -18,14 +19,14 @@ export async function demoAccountsExist(): Promise<boolean> {
  * one that is long and hard to guess. Every other session of theirs ends; this one stays.
  */
 export async function changeOwnPassword(caller: SessionUser, input: unknown): Promise<void> {
-  const { currentPassword, newPassword } = validate(passwordChangeForm, input, "The password is not valid");
+  const { currentPassword, newPassword } = validate(passwordChangeForm, input);
   await assertCurrentPassword(caller.id, currentPassword, "Enter your current password");
   const client = await db();
   const user = await client.user.findUniqueOrThrow({
     where: { id: caller.id },
     select: { username: true, email: true, firstName: true, lastName: true },
   });
-  if (newPassword === currentPassword) throw fieldError("INVALID", "newPassword", "Choose a password different from the current one");
+  if (newPassword === currentPassword) throw fieldError("INVALID", "newPassword", sentence("samePassword"));
   await assertStrongPassword(newPassword, "newPassword", { username: user.username, email: user.email, names: [user.firstName, user.lastName] });
   const passwordHash = await hashPassword(newPassword);
   await client.$transaction(async (tx) => {

@@ -5,6 +5,7 @@ import { recordSecurityEvent } from "./events";
 import { verifyPassword } from "./password";
 import { startSession } from "./session-store";
 import { beginAttempt, blockedFor, failAttempt, succeedAttempt } from "./throttle";
+import { sentence, type Sentence } from "../i18n/sentence";
 
 /** The client's address for throttling ("unknown" outside a request: scripts and tests). */
 export const clientAddress = () => requestContext()?.address || "unknown";
@@ -46,12 +47,12 @@ export async function checkPassword(
  * People's current password, asked before they change what proves who they are (their password,
  * their email): throttled like a sign-in; missing or wrong is INVALID on `currentPassword`.
  */
-export async function assertCurrentPassword(userId: string, given: string | undefined, whenMissing: string): Promise<void> {
+export async function assertCurrentPassword(userId: string, given: string | undefined, whenMissing: Sentence): Promise<void> {
   if (!given) throw fieldError("INVALID", "currentPassword", whenMissing);
   const client = await db();
   const user = await client.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, username: true, passwordHash: true } });
   if (!(await checkPassword(user, user.username, given, "current password"))) {
-    throw fieldError("INVALID", "currentPassword", "The current password is not correct");
+    throw fieldError("INVALID", "currentPassword", sentence("currentPasswordWrong"));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { fieldError } from "../profile/errors";
+import { sentence } from "../i18n/sentence";
 
 // The dictionaries are a few megabytes: loaded on the first password someone chooses, not at start.
 let checker: Promise<ZxcvbnFactory> | undefined;
@@ -30,12 +31,13 @@ export async function assertStrongPassword(password: string, field: string, abou
   const lower = password.toLowerCase();
   const own = [about.username, about.email?.split("@")[0] ?? ""].filter((s) => s.length >= 3);
   if (own.some((s) => lower.includes(s.toLowerCase()))) {
-    throw fieldError("INVALID", field, "Must not contain your username or email address");
+    throw fieldError("INVALID", field, sentence("passwordContainsName"));
   }
   const result = (await strengthChecker()).check(password, [...own, ...(about.names ?? [])]);
   if (result.score < MIN_STRENGTH) {
+    // zxcvbn's advice is English: English readers get it, other catalogues say it generally.
     const why = result.feedback.warning ?? "This password is too easy to guess.";
     const help = result.feedback.suggestions[0] ?? "Add more words that are less common.";
-    throw fieldError("INVALID", field, `${why.replace(/\.?$/, ".")} ${help}`);
+    throw fieldError("INVALID", field, sentence("weakPassword", { why: why.replace(/\.?$/, "."), help }));
   }
 }

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import os from "node:os";
 import { hash, verify } from "@node-rs/argon2";
 import { unavailableError } from "../profile/errors";
+import { sentence } from "../i18n/sentence";
 
 // argon2id (the library's default algorithm) with OWASP's recommended minimums.
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
@@ -19,7 +20,7 @@ async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
   if (running < MAX_RUNNING) {
     running++;
   } else {
-    if (waiting.length >= MAX_WAITING) throw unavailableError("Too many sign-ins at once. Try again in a moment.", 1);
+    if (waiting.length >= MAX_WAITING) throw unavailableError(sentence("busySignIns"), 1);
     await new Promise<void>((resolve) => waiting.push(resolve)); // the slot is handed over as it is
   }
   try {

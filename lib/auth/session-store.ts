@@ -15,6 +15,9 @@ export interface SessionUser extends Caller {
   sessionId: string;
   /** An administrator chose the password: nothing but choosing a new one until that is done. */
   mustChangePassword: boolean;
+  /** The language and time zone pages are written in (lib/i18n/request.ts). */
+  preferredLanguage?: string | null;
+  timeZone?: string | null;
 }
 
 type EndReason = "signed out" | "ended by the user" | "ended by an administrator" | "password changed" | "role changed" | "email change reported" | "idle" | "expired";
@@ -45,7 +48,11 @@ export const loadSession = cache(async (sessionId: string): Promise<SessionUser 
     where: { id: sessionId },
     select: {
       createdAt: true, lastSeenAt: true, endedAt: true,
-      user: { select: { id: true, orgId: true, role: true, username: true, displayName: true, mustChangePassword: true } },
+      user: {
+        select: {
+          id: true, orgId: true, role: true, username: true, displayName: true, mustChangePassword: true, preferredLanguage: true, timeZone: true,
+        },
+      },
     },
   });
   if (!row || row.endedAt) return null;

@@ -5,6 +5,7 @@ import { ProfileError, validate } from "../profile/errors";
 import { tokenForm } from "../profile/schema";
 import type { Caller, Role } from "../profile/types";
 import { recordSecurityEvent } from "./events";
+import { sentence } from "../i18n/sentence";
 
 const PREFIX = "pst_";
 
@@ -28,8 +29,8 @@ const DAY_MS = 86_400_000;
 
 /** A new personal access token for the caller; the token itself is returned once and only its hash stored. */
 export async function createApiToken(caller: Caller, input: unknown): Promise<{ token: string; view: TokenView }> {
-  if (caller.tokenId) throw new ProfileError("FORBIDDEN", "Tokens cannot create tokens");
-  const { name, expiresInDays } = validate(tokenForm, input, "The token is not valid");
+  if (caller.tokenId) throw new ProfileError("FORBIDDEN", sentence("tokensCannotCreateTokens"));
+  const { name, expiresInDays } = validate(tokenForm, input);
   const token = PREFIX + crypto.randomBytes(32).toString("base64url");
   const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * DAY_MS) : null;
   const client = await db();
@@ -54,7 +55,7 @@ export async function listApiTokens(caller: Caller, userId: string): Promise<Tok
 export async function revokeApiToken(caller: Caller, tokenId: string): Promise<{ userId: string }> {
   const client = await db();
   const token = await client.apiToken.findUnique({ where: { id: tokenId }, select: { userId: true, name: true } });
-  if (!token) throw new ProfileError("NOT_FOUND", "No such token");
+  if (!token) throw new ProfileError("NOT_FOUND", sentence("noSuchToken"));
   await findManaged(caller, token.userId);
   const { count } = await client.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: new Date() } });
   if (count) {

@@ -4,10 +4,11 @@ import { log } from "../log";
 import type { Dialect } from "./dialect";
 import { noteCaller, saneRequestId } from "./request-context";
 import { pathId } from "./search-params";
-import { ProfileError, type ProfileErrorCode } from "../profile/errors";
+import { ProfileError, validate, type ProfileErrorCode } from "../profile/errors";
 import { asProfileError } from "./known-error";
 import type { Caller } from "../profile/types";
-import { fieldIssues, type FieldIssue } from "../profile/schema";
+import { sentence } from "../i18n/sentence";
+import { apiLocale, sentences } from "../i18n/translate";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -23,9 +24,9 @@ export function requestId(request: Request): string {
 export async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]*\+)?json\s*(;|$)/i.test(type)) {
-    throw new ProfileError("UNSUPPORTED_MEDIA_TYPE", "The body must be JSON (Content-Type: application/json)");
+    throw new ProfileError("UNSUPPORTED_MEDIA_TYPE", sentence("bodyNotJson"));
   }
-  const tooLarge = () => new ProfileError("PAYLOAD_TOO_LARGE", `The body must be at most ${MAX_BODY_BYTES / 1024} KB`);
+  const tooLarge = () => new ProfileError("PAYLOAD_TOO_LARGE", sentence("bodyTooLarge", { kb: MAX_BODY_BYTES / 1024 }));
   if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) throw tooLarge();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -45,25 +46,16 @@ export async function readJson(request: Request): Promise<unknown> {
   try {
     return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
   } catch {
-    throw new ProfileError("BAD_REQUEST", "The body is not valid JSON");
+    throw new ProfileError("BAD_REQUEST", sentence("bodyInvalidJson"));
   }
 }
 
 /** Parses a JSON body with one of the profile schemas; a non-object or invalid body is INVALID. */
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new ProfileError("BAD_REQUEST", "The body must be a JSON object");
+    throw new ProfileError("BAD_REQUEST", sentence("bodyNotObject"));
   }
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    const issues = fieldIssues(result.error);
-    throw new ProfileError("INVALID", describeIssues(issues), { issues });
-  }
-  return result.data;
-}
-
-export function describeIssues(issues: FieldIssue[]): string {
-  return issues.map((i) => `${i.field}: ${i.message}`).join("; ");
+  return validate(schema, body);
 }
 
 /**
@@ -108,7 +100,7 @@ export function apiRoute<P extends Params>(dialect: Dialect, options: RouteOptio
     try {
       const given = ((await context.params) ?? {}) as P; // a route without segments has none
       if (!Object.values(given).every((v) => v === undefined || pathId.safeParse(v).success)) {
-        throw new ProfileError("BAD_REQUEST", "The path contains characters that are not allowed");
+        throw new ProfileError("BAD_REQUEST", sentence("pathCharacters"));
       }
       params = given;
       const caller = await AUTHENTICATE[options.auth](request.headers.get("authorization"));
@@ -117,15 +109,16 @@ export function apiRoute<P extends Params>(dialect: Dialect, options: RouteOptio
     } catch (thrown) {
       const error = asProfileError(thrown);
       if (error) {
-        response = dialect.errorResponse(error, { requestId: id, subject: params && options.subject?.(params) });
+        const say = await sentences(apiLocale(request));
+        response = dialect.errorResponse(error, { requestId: id, subject: params && options.subject?.(params), say });
         if (error.retryAfter) response.headers.set("retry-after", String(error.retryAfter));
       } else if (request.signal.aborted || (thrown as NodeJS.ErrnoException)?.code === "ECONNRESET") {
         // The client went away mid-request: nothing to answer and nothing wrong with the server.
         log.warn({ requestId: id, method: request.method, path: new URL(request.url).pathname }, "client disconnected");
-        response = dialect.errorResponse(new ProfileError("BAD_REQUEST", "The request was cut off"), { requestId: id });
+        response = dialect.errorResponse(new ProfileError("BAD_REQUEST", sentence("requestCutOff")), { requestId: id, say: String });
       } else {
         log.error({ requestId: id, method: request.method, path: new URL(request.url).pathname, err: thrown }, "request failed");
-        response = dialect.internalError(id);
+        response = dialect.internalError(id, await sentences(apiLocale(request)));
       }
     }
     response.headers.set("x-request-id", id);

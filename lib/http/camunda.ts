@@ -1,9 +1,11 @@
-import type { ProfileError, ProfileErrorCode } from "../profile/errors";
+import type { ProfileErrorCode } from "../profile/errors";
+import type { Sentence } from "../i18n/sentence";
 import type { Profile } from "../profile/types";
-import { etag, type Dialect } from "./dialect";
+import { sentence } from "../i18n/sentence";
+import { describe, etag, type Dialect } from "./dialect";
 
 /** Camunda's mapping table: our code → HTTP status and exception type (message, when Camunda words it its own way). */
-const TABLE: Record<ProfileErrorCode, { status: number; type: string; message?: (subject: string) => string }> = {
+const TABLE: Record<ProfileErrorCode, { status: number; type: string; message?: (subject: string) => Sentence }> = {
   INVALID: { status: 400, type: "InvalidRequestException" },
   BAD_REQUEST: { status: 400, type: "InvalidRequestException" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, type: "InvalidRequestException" },
@@ -13,7 +15,7 @@ const TABLE: Record<ProfileErrorCode, { status: number; type: string; message?: 
   FORBIDDEN: {
     status: 403,
     type: "AuthorizationException",
-    message: (id) => `You are not authorized to access the profile of user '${id}'.`,
+    message: (id) => sentence("camundaForbidden", { id }),
   },
   READ_ONLY: { status: 403, type: "InvalidRequestException" },
   PRECONDITION_FAILED: { status: 412, type: "OptimisticLockingException" },
@@ -31,14 +33,14 @@ export function camundaOk(profile: Profile): Response {
 }
 
 export const camunda: Dialect = {
-  errorResponse(error: ProfileError, { subject }) {
+  errorResponse(error, { subject, say }) {
     const row = TABLE[error.code];
-    const message = row.message && subject !== undefined ? row.message(subject) : error.message;
+    const message = row.message && subject !== undefined ? say(row.message(subject)) : describe(error, say);
     const response = Response.json({ type: row.type, message }, { status: row.status });
     if (error.code === "UNAUTHENTICATED") response.headers.set("www-authenticate", 'Basic realm="default"');
     return response;
   },
-  internalError(requestId: string) {
-    return Response.json({ type: "ProcessEngineException", message: `Internal error; quote request id ${requestId}` }, { status: 500 });
+  internalError(requestId, say) {
+    return Response.json({ type: "ProcessEngineException", message: say(sentence("internalError", { requestId })) }, { status: 500 });
   },
 };

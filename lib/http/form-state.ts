@@ -1,10 +1,14 @@
 import { PROFILE_FIELDS, type ProfileField } from "../profile/schema";
 import type { Profile } from "../profile/types";
+import { sentence, type Sentence } from "../i18n/sentence";
 
 /** The form's values as text, the way inputs hold them. */
 export type ProfileFormValues = Record<ProfileField, string>;
 
-/** What every form's server action answers: a status, what people read, and what they typed. */
+/**
+ * What every form's server action answers: a status, what people read, and what they typed. The
+ * message and field messages are sentences (lib/i18n/sentence.ts): the form words them.
+ */
 export interface FormState<Status extends string = string> {
   status: "idle" | Status;
   message?: string;
@@ -33,9 +37,7 @@ export interface ActionState extends FormState<"ok" | "error"> {
 }
 
 /** What a form says when fields were refused, by the schema in the browser or by the server. */
-export const FIX_FIELDS = "Some fields need your attention.";
-
-export const READ_ONLY_NOTICE = "Profiles are read-only at the moment: the identity service is in read-only mode.";
+export const FIX_FIELDS = sentence("fixFields");
 
 export function toFormValues(profile: Profile): ProfileFormValues {
   return Object.fromEntries(PROFILE_FIELDS.map((field) => [field, profile[field] ?? ""])) as ProfileFormValues;
@@ -45,13 +47,13 @@ export function toFormValues(profile: Profile): ProfileFormValues {
 export const IDLE_ACTION: ActionState = { status: "idle" };
 
 /** A successful answer of one of the smaller forms. */
-export function done(message: string, extra: Omit<ActionState, "status" | "message"> = {}): ActionState {
+export function done(message: Sentence, extra: Omit<ActionState, "status" | "message"> = {}): ActionState {
   return { status: "ok", message, ...extra };
 }
 
 /** What the sign-in form says; a wrong password and an unknown name get the same sentence. */
 export const SIGN_IN_MESSAGES = {
-  wrong: "The username or password is not correct.",
-  missing: "Enter your username or email and your password.",
-  later: "Too many failed attempts. Try again later.",
+  wrong: sentence("signInWrong"),
+  missing: sentence("signInMissing"),
+  later: sentence("signInLater"),
 };

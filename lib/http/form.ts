@@ -8,21 +8,22 @@ import { updateProfile } from "../profile/service";
 import type { ChangeVia } from "../profile/types";
 import { pathId } from "./search-params";
 import { FIX_FIELDS, toFormValues, type ActionState, type FormState, type ProfileFormState, type ProfileFormValues } from "./form-state";
+import { sentence, type Sentence } from "../i18n/sentence";
 
-const UNREADABLE = "The form could not be read. Reload the page and try again.";
+const UNREADABLE = sentence("formUnreadable");
 
 /** The form dialect's mapping table: error code → form status and the sentence people read. */
-const FORM_ERRORS: Record<ProfileErrorCode, { status: ProfileFormState["status"]; message: string | ((error: ProfileError) => string) }> = {
+const FORM_ERRORS: Record<ProfileErrorCode, { status: ProfileFormState["status"]; message: Sentence | ((error: ProfileError) => Sentence) }> = {
   INVALID: { status: "invalid", message: FIX_FIELDS },
   CONFLICT: { status: "invalid", message: FIX_FIELDS },
-  PRECONDITION_FAILED: { status: "conflict", message: "This profile was changed by someone else while you were editing." },
-  READ_ONLY: { status: "error", message: "Profiles are read-only at the moment. Your changes were not saved." },
-  NOT_FOUND: { status: "error", message: "This user does not exist." },
-  FORBIDDEN: { status: "error", message: "You may not change this profile." },
-  UNAUTHENTICATED: { status: "error", message: "Your session has ended. Sign in again in another tab, then save." },
+  PRECONDITION_FAILED: { status: "conflict", message: sentence("changedWhileEditing") },
+  READ_ONLY: { status: "error", message: sentence("readOnlyNotSaved") },
+  NOT_FOUND: { status: "error", message: sentence("noSuchUser") },
+  FORBIDDEN: { status: "error", message: sentence("mayNotChange") },
+  UNAUTHENTICATED: { status: "error", message: sentence("sessionExpired") },
   BAD_REQUEST: { status: "error", message: UNREADABLE },
   UNSUPPORTED_MEDIA_TYPE: { status: "error", message: UNREADABLE },
-  PAYLOAD_TOO_LARGE: { status: "error", message: "The form is too large to save." },
+  PAYLOAD_TOO_LARGE: { status: "error", message: sentence("formTooLarge") },
   // These say when to try again.
   RATE_LIMITED: { status: "error", message: (error) => error.message },
   UNAVAILABLE: { status: "error", message: (error) => error.message },
@@ -109,10 +110,8 @@ export async function submitProfileForm(
     return {
       status: result.changed ? "saved" : "unchanged",
       message: result.pendingEmail
-        ? `Saved. We sent a link to ${result.pendingEmail}: your email changes when you open it.`
-        : result.changed
-          ? "Your changes were saved."
-          : "Nothing to save: the profile already had these values.",
+        ? sentence("savedPendingEmail", { email: result.pendingEmail })
+        : sentence(result.changed ? "saved" : "unchanged"),
       saved: toFormValues(result.profile),
       sequence: result.profile.sequence,
     };

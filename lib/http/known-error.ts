@@ -1,4 +1,5 @@
 import { isDatabaseUnavailable } from "../db/errors";
+import { sentence } from "../i18n/sentence";
 import { isProfileError, unavailableError, type ProfileError } from "../profile/errors";
 
 /**
@@ -7,6 +8,6 @@ import { isProfileError, unavailableError, type ProfileError } from "../profile/
  */
 export function asProfileError(error: unknown): ProfileError | null {
   if (isProfileError(error)) return error;
-  if (isDatabaseUnavailable(error)) return unavailableError("The database is unavailable at the moment. Try again shortly.");
+  if (isDatabaseUnavailable(error)) return unavailableError(sentence("databaseUnavailable"));
   return null;
 }

@@ -18,7 +18,7 @@ export function refusal(pathname: string, requestId: string, status: 400 | 405 |
   const dialect = dialectOf(pathname);
   const code = status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
   const answer = dialect
-    ? dialect.errorResponse(new ProfileError(code, message), { requestId })
+    ? dialect.errorResponse(new ProfileError(code, message), { requestId, say: String })
     : new Response(`${message} (request id ${requestId})\n`, { headers: { "content-type": "text/plain; charset=utf-8" } });
   return new Response(answer.body, {
     status,

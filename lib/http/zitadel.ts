@@ -1,6 +1,7 @@
-import type { ProfileError, ProfileErrorCode } from "../profile/errors";
+import type { ProfileErrorCode } from "../profile/errors";
 import type { Profile } from "../profile/types";
-import { etag, type Dialect } from "./dialect";
+import { sentence } from "../i18n/sentence";
+import { describe, etag, type Dialect } from "./dialect";
 
 /** ZITADEL's mapping table: our code → gRPC code, HTTP status and ZITADEL-style detail id. */
 const TABLE: Record<ProfileErrorCode, { grpc: number; status: number; id: string }> = {
@@ -54,11 +55,11 @@ export function zitadelOk(payload: object, profile: Profile): Response {
 }
 
 export const zitadel: Dialect = {
-  errorResponse(error: ProfileError) {
+  errorResponse(error, { say }) {
     const row = TABLE[error.code];
-    return Response.json(body(row.grpc, error.message, row.id), { status: row.status });
+    return Response.json(body(row.grpc, describe(error, say), row.id), { status: row.status });
   },
-  internalError(requestId: string) {
-    return Response.json(body(13, `Internal error; quote request id ${requestId}`, "PROFILE-Internal"), { status: 500 });
+  internalError(requestId, say) {
+    return Response.json(body(13, say(sentence("internalError", { requestId })), "PROFILE-Internal"), { status: 500 });
   },
 };

@@ -3,7 +3,8 @@ import { db } from "../db/client";
 import { env } from "../env";
 import type { Prisma } from "../generated/prisma/client";
 import { log } from "../log";
-import { templates, type MailKind } from "./templates";
+import { DEFAULT_LOCALE, matchLocale, validTimeZone } from "../i18n/config";
+import { templates, writerFor, type MailKind, type MailParams, type Message, type Writer } from "./templates";
 
 /**
  * The outbox. A message is written in the transaction of the change it tells of, so a change
@@ -28,14 +29,20 @@ export interface OutgoingMail {
 /** Hands one message to the mail server; throws when it was not accepted. */
 export type Send = (mail: OutgoingMail) => Promise<void>;
 
-/** Queues the message a template writes; pass the transaction of the change it tells of. */
+/**
+ * Queues the message a template writes, in the recipient's language and time zone (their
+ * preferredLanguage, else English; their browser's zone, else UTC); pass the transaction of the
+ * change it tells of.
+ */
 export async function enqueueMail<K extends MailKind>(
   tx: Prisma.TransactionClient,
   to: { userId: string; email: string },
   kind: K,
-  params: Parameters<(typeof templates)[K]>[0],
+  params: MailParams<K>,
 ): Promise<void> {
-  const message = (templates[kind] as (p: typeof params) => { subject: string; text: string; html: string })(params);
+  const reader = await tx.user.findUnique({ where: { id: to.userId }, select: { preferredLanguage: true, timeZone: true } });
+  const writer = await writerFor(matchLocale(reader?.preferredLanguage) ?? DEFAULT_LOCALE, validTimeZone(reader?.timeZone) ?? "UTC");
+  const message = (templates[kind] as (w: Writer, p: MailParams<K>) => Message)(writer, params);
   await tx.mail.create({ data: { userId: to.userId, to: to.email, kind, ...message, nextAttemptAt: new Date() }, select: { id: true } });
 }
 

@@ -1,6 +1,7 @@
 import { ProfileError } from "./errors";
 import { ROLES } from "./schema";
 import type { Caller, Role } from "./types";
+import { sentence } from "../i18n/sentence";
 
 /** Whether `role` is at most `than`: nobody grants or manages above their own role. */
 export function roleAtMost(role: Role, than: Role): boolean {
@@ -39,7 +40,7 @@ export function canSelectOrg(caller: Caller, orgId: string): boolean {
 export function selectOrganisation(caller: Caller, header: string | null): string {
   const orgId = header?.trim() || caller.orgId;
   if (!canSelectOrg(caller, orgId)) {
-    throw new ProfileError("FORBIDDEN", `You may not administer organisation ${orgId}`);
+    throw new ProfileError("FORBIDDEN", sentence("noAccessToOrganisation", { orgId }));
   }
   return orgId;
 }

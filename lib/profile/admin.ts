@@ -12,6 +12,7 @@ import { createUserForm, passwordResetForm, PROFILE_FIELDS, role as roleSchema }
 import { searchText, searchWords } from "./search";
 import { findManaged, isReadOnly } from "./service";
 import type { Caller, Profile, Role } from "./types";
+import { sentence } from "../i18n/sentence";
 
 export const SORTS = {
   name: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
@@ -44,14 +45,14 @@ export interface UserRow {
 }
 
 function assertAdmin(caller: Caller) {
-  if (!isAdmin(caller)) throw new ProfileError("FORBIDDEN", "Only administrators may do this");
+  if (!isAdmin(caller)) throw new ProfileError("FORBIDDEN", sentence("adminsOnly"));
 }
 
 function assertWritable() {
   if (isReadOnly()) throw readOnlyError();
 }
 
-const aboveOwnRole = () => fieldError("FORBIDDEN", "role", "You cannot grant a role above your own");
+const aboveOwnRole = () => fieldError("FORBIDDEN", "role", sentence("roleAboveOwn"));
 
 /** Users the caller administers, filtered, sorted and paged. ORG_ADMINs see their organisation only. */
 export async function searchUsers(caller: Caller, query: UserQuery) {
@@ -98,12 +99,12 @@ export async function listOrganizations(caller: Caller) {
 export async function createUser(caller: Caller, input: unknown): Promise<{ user: Profile; generatedPassword?: string }> {
   assertAdmin(caller);
   assertWritable();
-  const { password, orgId: requestedOrg, role, ...profile } = validate(createUserForm, input, "The user is not valid");
+  const { password, orgId: requestedOrg, role, ...profile } = validate(createUserForm, input);
   if (!roleAtMost(role, caller.role)) throw aboveOwnRole();
   const orgId = caller.role === "ADMIN" ? (requestedOrg ?? caller.orgId) : caller.orgId;
   const client = await db();
   if (!(await client.organization.findUnique({ where: { id: orgId }, select: { id: true } }))) {
-    throw fieldError("INVALID", "orgId", "Choose an organisation");
+    throw fieldError("INVALID", "orgId", sentence("chooseOrganisation"));
   }
   if (password) await assertStrongPassword(password, "password", { ...profile, names: [profile.firstName, profile.lastName] });
   const generatedPassword = password ? undefined : generatePassword();
@@ -130,7 +131,7 @@ export async function createUser(caller: Caller, input: unknown): Promise<{ user
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const target = String(error.meta?.target ?? error.message);
-      throw target.includes("email") ? emailTakenError() : fieldError("CONFLICT", "username", "This username is taken");
+      throw target.includes("email") ? emailTakenError() : fieldError("CONFLICT", "username", sentence("usernameTaken"));
     }
     throw error;
   }
@@ -156,7 +157,7 @@ export async function changeRole(caller: Caller, targetId: string, input: unknow
     if (target.role === "ADMIN") {
       const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE role = 'ADMIN' FOR UPDATE`;
       if (admins.length <= 1) {
-        throw fieldError("INVALID", "role", "This is the last administrator: make someone else an administrator first");
+        throw fieldError("INVALID", "role", sentence("lastAdministrator"));
       }
     }
     const { sequence } = await tx.user.update({ where: { id: target.id }, data: { role: to, sequence: { increment: 1 } }, select: { sequence: true } });
@@ -177,7 +178,7 @@ export async function changeRole(caller: Caller, targetId: string, input: unknow
 export async function resetPassword(caller: Caller, targetId: string, input: unknown): Promise<{ generatedPassword?: string; revokedTokens: number }> {
   assertAdmin(caller);
   assertWritable();
-  const { password, revokeTokens, currentPassword } = validate(passwordResetForm, input, "The password is not valid");
+  const { password, revokeTokens, currentPassword } = validate(passwordResetForm, input);
   const target = await findManaged(caller, targetId);
   const own = target.id === caller.id;
   if (own) await assertCurrentPassword(target.id, currentPassword, "Enter your current password to change your own");

@@ -5,10 +5,11 @@ import { Prisma, type EmailTokenPurpose } from "../generated/prisma/client";
 import { enqueueMail } from "../mail/outbox";
 import { recordSecurityEvent } from "../auth/events";
 import { endUserSessions } from "../auth/session-store";
-import { describeWait, emailTakenError, ProfileError, readOnlyError } from "./errors";
+import { waitValues, emailTakenError, ProfileError, readOnlyError } from "./errors";
 import { lockManaged } from "./target";
 import type { Caller, ChangeVia, EventChanges, Profile } from "./types";
 import { writeVersion } from "./version";
+import { sentence } from "../i18n/sentence";
 
 /**
  * Email addresses are proven before they count. A person changing their own email gets a
@@ -28,10 +29,10 @@ export const LINK_PATHS: Record<EmailTokenPurpose, string> = { VERIFY: "/email/v
 
 /** Why a link does nothing, in the words its page uses. */
 export const LINK_MESSAGES = {
-  unknown: "This link is not valid. Check that the whole address was copied from the message.",
-  expired: "This link has expired. Ask for a new one on your profile page.",
-  used: "This link was already used.",
-  replaced: "This link is no longer valid: a newer one was sent, or the change was cancelled.",
+  unknown: sentence("linkUnknown"),
+  expired: sentence("linkExpired"),
+  used: sentence("linkUsed"),
+  replaced: sentence("linkReplaced"),
 };
 export type LinkProblem = keyof typeof LINK_MESSAGES;
 
@@ -60,7 +61,7 @@ async function assertMayAskForLink(tx: Prisma.TransactionClient, userId: string,
   });
   if (recent.length < LINKS_PER_HOUR) return;
   const retryAfter = Math.max(1, Math.ceil((recent[0]!.createdAt.getTime() + HOUR_MS - now.getTime()) / 1000));
-  throw new ProfileError("RATE_LIMITED", `Too many confirmation messages were sent. Try again in ${describeWait(retryAfter)}.`, { retryAfter });
+  throw new ProfileError("RATE_LIMITED", sentence("tooManyLinks", waitValues(retryAfter)), { retryAfter });
 }
 
 /** Sends a link proving `email` to it, replacing any earlier live one (and with it a pending change). */
@@ -122,7 +123,7 @@ export async function changeEmail(tx: Prisma.TransactionClient, caller: Caller, 
 /** Nobody proves their own address by saying so: only the link sent to it does (cf. ZITADEL CVE-2026-27946). */
 export function assertMayVouch(caller: Caller, target: { id: string } | string) {
   if (caller.id === (typeof target === "string" ? target : target.id)) {
-    throw new ProfileError("FORBIDDEN", "Nobody can mark their own email address as verified: open the link sent to it");
+    throw new ProfileError("FORBIDDEN", sentence("ownEmailVerified"));
   }
 }
 
@@ -159,7 +160,7 @@ async function onOwnRow<T>(userId: string, caller: Caller, fn: (tx: Prisma.Trans
 export async function resendEmailLink(caller: Caller): Promise<string> {
   return onOwnRow(caller.id, caller, async (tx, user) => {
     const email = (await pendingOf(tx, user))?.email ?? (user.emailVerified ? null : user.email);
-    if (!email) throw new ProfileError("INVALID", user.email ? "Your email address is already confirmed." : "Your account has no email address to confirm.");
+    if (!email) throw new ProfileError("INVALID", sentence(user.email ? "emailAlreadyConfirmed" : "noEmailToConfirm"));
     await sendVerification(tx, user, email, { byUser: true });
     return email;
   });

@@ -1,13 +1,8 @@
 import type { z } from "zod";
+import { sentence, type Sentence } from "../i18n/sentence";
 import { fieldIssues, type FieldIssue } from "./schema";
 import type { Profile } from "./types";
 
-/** Sentences more than one layer says. The read-only one is Camunda's own wording. */
-export const ERROR_MESSAGES = {
-  readOnly: "Identity service implementation is read-only.",
-  emailTaken: "This email address is already used by another account",
-  userNotFound: (id: string) => `User with id ${id} does not exist`,
-};
 
 export type ProfileErrorCode =
   | "UNAUTHENTICATED"
@@ -26,7 +21,11 @@ export type ProfileErrorCode =
   | "UNSUPPORTED_MEDIA_TYPE"
   | "PAYLOAD_TOO_LARGE";
 
-/** The one error type of the service; each surface maps its codes in one table. */
+/**
+ * The one error type of the service; each surface maps its codes in one table. Its message and
+ * its field messages are sentences (lib/i18n/sentence.ts), worded by each surface in its reader's
+ * language.
+ */
 export class ProfileError extends Error {
   readonly code: ProfileErrorCode;
   /** Field messages (INVALID, CONFLICT). */
@@ -38,7 +37,7 @@ export class ProfileError extends Error {
 
   constructor(
     code: ProfileErrorCode,
-    message: string,
+    message: Sentence,
     options: { issues?: FieldIssue[]; current?: Profile; retryAfter?: number } = {},
   ) {
     super(message);
@@ -56,29 +55,28 @@ export function isProfileError(error: unknown): error is ProfileError {
 
 
 /** An error about one field: the field's message is also the error's. */
-export function fieldError(code: ProfileErrorCode, field: string, message: string): ProfileError {
+export function fieldError(code: ProfileErrorCode, field: string, message: Sentence): ProfileError {
   return new ProfileError(code, message, { issues: [{ field, message }] });
 }
 
 /** The input parsed by `schema`, or INVALID with each field's first message. */
-export function validate<T extends z.ZodType>(schema: T, input: unknown, message: string): z.output<T> {
+export function validate<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ProfileError("INVALID", message, { issues: fieldIssues(parsed.error) });
+  if (!parsed.success) throw new ProfileError("INVALID", sentence("invalidFields"), { issues: fieldIssues(parsed.error) });
   return parsed.data;
 }
 
-/** "1 minute", "5 minutes", "30 seconds": a wait as people say it. */
-export function describeWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+/** A wait as people say it ("30 seconds", "5 minutes"): the values of the catalogues' {unit, count}. */
+export function waitValues(seconds: number) {
+  return seconds < 60 ? { unit: "second", count: seconds } : { unit: "minute", count: Math.ceil(seconds / 60) };
 }
 
 export const rateLimitedError = (retryAfter: number) =>
-  new ProfileError("RATE_LIMITED", `Too many failed attempts. Try again in ${describeWait(retryAfter)}.`, { retryAfter });
+  new ProfileError("RATE_LIMITED", sentence("rateLimited", waitValues(retryAfter)), { retryAfter });
 
-export const unavailableError = (message = "The service is unavailable at the moment. Try again shortly.", retryAfter = 5) =>
+export const unavailableError = (message = sentence("unavailable"), retryAfter = 5) =>
   new ProfileError("UNAVAILABLE", message, { retryAfter });
 
-export const readOnlyError = () => new ProfileError("READ_ONLY", ERROR_MESSAGES.readOnly);
-export const emailTakenError = () => fieldError("CONFLICT", "email", ERROR_MESSAGES.emailTaken);
+// Camunda's own wording, in English.
+export const readOnlyError = () => new ProfileError("READ_ONLY", sentence("readOnly"));
+export const emailTakenError = () => fieldError("CONFLICT", "email", sentence("emailTaken"));

@@ -3,6 +3,7 @@
  * the server action, the service and the API handlers all validate with what this module exports.
  */
 import { z } from "zod";
+import { sentence, type SentenceValues } from "../i18n/sentence";
 
 export const MAX_NAME = 200;
 export const MAX_LANGUAGE_TAG = 10;
@@ -11,23 +12,28 @@ export const MAX_EMAIL = 254;
 export const GENDERS = ["GENDER_UNSPECIFIED", "GENDER_FEMALE", "GENDER_MALE", "GENDER_DIVERSE"] as const;
 export type Gender = (typeof GENDERS)[number];
 
-export const GENDER_LABELS: Record<Gender, string> = {
-  GENDER_UNSPECIFIED: "Prefer not to say",
-  GENDER_FEMALE: "Female",
-  GENDER_MALE: "Male",
-  GENDER_DIVERSE: "Diverse",
-};
+/**
+ * Common languages the form offers after the ones the app speaks (lib/i18n/config.ts); any other
+ * valid tag is accepted through the API. Their names come from Intl.DisplayNames.
+ */
+export const COMMON_LANGUAGES = [
+  "en-GB", "en-US", "de-CH", "de-AT", "fr-CA", "fr-CH", "es-MX", "es-419", "it", "pt", "pt-BR", "nl", "sv", "da",
+  "nb", "fi", "pl", "cs", "hu", "ro", "el", "tr", "ru", "uk", "he", "hi", "ko", "zh-Hans", "zh-Hant",
+] as const;
 
-/** Common languages offered by the form; any other valid tag is accepted through the API. */
-export const COMMON_LANGUAGES: { tag: string; label: string }[] = [
-  ["en", "English"], ["en-GB", "English (United Kingdom)"], ["en-US", "English (United States)"],
-  ["de", "Deutsch"], ["de-CH", "Deutsch (Schweiz)"], ["fr", "Français"], ["it", "Italiano"],
-  ["es", "Español"], ["pt", "Português"], ["pt-BR", "Português (Brasil)"], ["nl", "Nederlands"],
-  ["sv", "Svenska"], ["da", "Dansk"], ["nb", "Norsk bokmål"], ["fi", "Suomi"], ["pl", "Polski"],
-  ["cs", "Čeština"], ["hu", "Magyar"], ["ro", "Română"], ["el", "Ελληνικά"], ["tr", "Türkçe"],
-  ["ru", "Русский"], ["uk", "Українська"], ["ar", "العربية"], ["he", "עברית"], ["hi", "हिन्दी"],
-  ["ja", "日本語"], ["ko", "한국어"], ["zh-Hans", "中文（简体）"], ["zh-Hant", "中文（繁體）"],
-].map(([tag, label]) => ({ tag: tag!, label: label! }));
+/**
+ * What the schema says, as sentences of the "sentences" catalogue (lib/i18n/sentence.ts): keys, not
+ * words, so that the form renders them in the reader's language as they type and after a post, and
+ * the APIs in their caller's. Every catalogue has each of these (tests/i18n.test.ts).
+ */
+export const SCHEMA_SENTENCES = [
+  "tooLong", "tooShort", "control", "deceptive", "invisible", "malformed", "notText", "languageTag",
+  "firstNameRequired", "lastNameRequired", "displayNameRequired", "emailRequired", "emailInvalid", "usernameRequired",
+  "usernameCharacters", "genderInvalid", "roleInvalid", "currentPasswordRequired", "currentPasswordForEmail",
+  "passwordsDiffer", "tokenNameRequired", "tokenLifetime", "isEmailVerifiedBoolean",
+] as const;
+type SchemaSentence = (typeof SCHEMA_SENTENCES)[number];
+const say = (key: SchemaSentence, values?: SentenceValues) => sentence(key, values);
 
 /** Characters as people count them: code points, so an emoji or "山" is one, whatever its UTF-8 size. */
 export function characterCount(value: string): number {
@@ -60,12 +66,13 @@ function hasVisibleCharacter(value: string): boolean {
 }
 
 const MESSAGES = {
-  tooLong: (max: number) => `At most ${max} characters`,
-  control: "Must not contain control characters such as line breaks or tabs",
-  deceptive: "Must not contain characters that change how text reads, such as direction overrides or line separators",
-  invisible: "Must contain visible characters",
-  malformed: "Contains characters that cannot be stored",
-  notText: "Must be text",
+  tooLong: (max: number) => say("tooLong", { max }),
+  tooShort: (min: number) => say("tooShort", { min }),
+  control: say("control"),
+  deceptive: say("deceptive"),
+  invisible: say("invisible"),
+  malformed: say("malformed"),
+  notText: say("notText"),
 };
 
 /** Trimmed, NFC-normalised text without control or deceptive characters, 0..max characters. */
@@ -85,10 +92,10 @@ function cleanText(max: number, requiredMessage: string) {
 }
 
 /** Required text: something visible must remain ("\u200b" alone is as empty as ""). */
-const requiredText = (label: string, max = MAX_NAME) =>
-  cleanText(max, `${label} is required`)
-    .min(1, `${label} is required`)
-    .refine(hasVisibleCharacter, `${label} is required`)
+const requiredText = (label: string, required: SchemaSentence, max = MAX_NAME) =>
+  cleanText(max, say(required))
+    .min(1, say(required))
+    .refine(hasVisibleCharacter, say(required))
     .meta({ title: label, pattern: VISIBLE_TEXT_PATTERN });
 
 /** Optional text: missing, null and blank all mean "none" and are stored as null. */
@@ -105,7 +112,7 @@ function optionalText<T extends z.ZodType<string | null, string>>(inner: T, meta
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z]{4})?(-([a-z]{2}|\d{3}))?$/i;
 /** The same for the OpenAPI document, or blank for none (JSON Schema patterns take no flags: the `i` is spelled out). */
 export const LANGUAGE_TAG_PATTERN = `^\\s*$|${LANGUAGE_TAG.source.replaceAll("[a-z]", "[A-Za-z]")}`;
-const LANGUAGE_MESSAGE = "Use a language tag such as en, de-CH or zh-Hant";
+const LANGUAGE_MESSAGE = say("languageTag");
 
 function canonicalTag(tag: string): string | null {
   try {
@@ -130,31 +137,31 @@ export const languageTag = z
   });
 
 export const email = z
-  .string({ error: (issue) => (issue.input == null ? "Email is required" : MESSAGES.notText) })
+  .string({ error: (issue) => (issue.input == null ? say("emailRequired") : MESSAGES.notText) })
   .trim()
-  .min(1, "Email is required")
+  .min(1, say("emailRequired"))
   .max(MAX_EMAIL, MESSAGES.tooLong(MAX_EMAIL))
   .toLowerCase()
-  .pipe(z.email("Enter a valid email address, such as name@example.com"))
+  .pipe(z.email(say("emailInvalid")))
   .meta({ title: "Email", description: "Unique, case-insensitively; stored lower-cased", format: "email", pattern: z.regexes.email.source });
 
 // gRPC-gateway clients may send enums as numbers: 0 GENDER_UNSPECIFIED … 3 GENDER_DIVERSE.
 export const gender = z
   .union([z.enum(GENDERS), z.number().int().min(0).max(3).transform((n) => GENDERS[n]!)], {
-    error: `Choose one of ${GENDERS.join(", ")}`,
+    error: say("genderInvalid", { values: GENDERS.join(", ") }),
   })
   .default("GENDER_UNSPECIFIED")
   .meta({ title: "Gender", description: "Also accepted as the enum's number (0–3); missing means GENDER_UNSPECIFIED" });
 
 /** The profile fields every surface shares (ZITADEL's profile message). */
 export const profileFields = z.object({
-  firstName: requiredText("First name"),
-  lastName: requiredText("Last name"),
+  firstName: requiredText("First name", "firstNameRequired"),
+  lastName: requiredText("Last name", "lastNameRequired"),
   nickName: optionalText(cleanText(MAX_NAME, "").refine(hasVisibleCharacter, MESSAGES.invisible), {
     title: "Nickname",
     description: `Optional, at most ${MAX_NAME} characters after trimming, with the same character rules as the names; empty, blank or null for none`,
   }).meta({ maxLength: MAX_NAME, pattern: OPTIONAL_TEXT_PATTERN }),
-  displayName: requiredText("Display name"),
+  displayName: requiredText("Display name", "displayNameRequired"),
   preferredLanguage: optionalText(languageTag, {
     title: "Preferred language",
     description: "A BCP-47 tag such as en, de-CH or zh-Hant (at most 10 characters after trimming), stored canonical; empty, blank or null for none",
@@ -169,7 +176,7 @@ export type ProfilePatch = z.output<typeof profilePatch>;
 /** The browser form (self-service and admin): every profile field plus email. */
 export const profileForm = profileFields.extend({
   email,
-  currentPassword: z.string().max(1024).optional(),
+  currentPassword: z.string().max(1024, MESSAGES.tooLong(1024)).optional(),
 });
 export type ProfileFormInput = z.input<typeof profileForm>;
 
@@ -178,7 +185,7 @@ export const PROFILE_FIELDS = profilePatch.keyof().options;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 export type ProfileFormOutput = z.output<typeof profileForm>;
 
-export const CURRENT_PASSWORD_REQUIRED = "Enter your current password to change your email";
+export const CURRENT_PASSWORD_REQUIRED = say("currentPasswordForEmail");
 
 /** The self-service form: changing one's own email also asks for the current password. */
 export function selfServiceForm(currentEmail: string | null) {
@@ -209,37 +216,24 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
 
 /** Roles, lowest first (the order is the rank: nobody grants or manages above their own). */
 export const ROLES = ["USER", "ORG_ADMIN", "ADMIN"] as const;
-export const role = z.enum(ROLES, { error: "Choose a role: User, Organisation admin or Administrator" }).meta({ title: "Role" });
+export const role = z.enum(ROLES, { error: say("roleInvalid") }).meta({ title: "Role" });
 export type Role = z.infer<typeof role>;
-export const ROLE_LABELS: Record<Role, string> = {
-  USER: "User",
-  ORG_ADMIN: "Organisation admin",
-  ADMIN: "Administrator",
-};
 
 export const username = z
-  .string({ error: (issue) => (issue.input == null ? "Username is required" : MESSAGES.notText) })
+  .string({ error: (issue) => (issue.input == null ? say("usernameRequired") : MESSAGES.notText) })
   .trim()
   .toLowerCase()
-  .min(1, "Username is required")
-  .min(3, "At least 3 characters")
+  .min(1, say("usernameRequired"))
+  .min(3, MESSAGES.tooShort(3))
   .max(64, MESSAGES.tooLong(64))
-  .regex(/^[a-z0-9][a-z0-9._@-]*$/, "Use letters, digits and . _ - @, starting with a letter or digit")
+  .regex(/^[a-z0-9][a-z0-9._@-]*$/, say("usernameCharacters"))
   .meta({ title: "Username" });
 
-const titleOf = (schema: z.ZodType) => String(schema.meta()?.title);
-
-/** What people read for each field a history event can name: the profile fields, username and role. */
-export const FIELD_LABELS: Record<ProfileField | "username" | "role", string> = {
-  ...(Object.fromEntries(PROFILE_FIELDS.map((f) => [f, titleOf(profileForm.shape[f])])) as Record<ProfileField, string>),
-  username: titleOf(username),
-  role: titleOf(role),
-};
 
 export const MIN_PASSWORD = 12;
 export const newPassword = z
   .string({ error: MESSAGES.notText })
-  .min(MIN_PASSWORD, `At least ${MIN_PASSWORD} characters`)
+  .min(MIN_PASSWORD, MESSAGES.tooShort(MIN_PASSWORD))
   .max(256, MESSAGES.tooLong(256));
 
 /** A blank password field means "generate one". */
@@ -254,29 +248,32 @@ export const createUserForm = profileFields.extend({
   username,
   email,
   role: role.default("USER"),
-  orgId: z.string().trim().max(64).optional().transform((v) => v || undefined),
+  orgId: z.string({ error: MESSAGES.notText }).trim().max(64, MESSAGES.tooLong(64)).optional().transform((v) => v || undefined),
   password: optionalNewPassword,
 });
 export type CreateUserInput = z.input<typeof createUserForm>;
 export type CreateUserOutput = z.output<typeof createUserForm>;
 
-const currentPassword = z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(1024);
+const currentPassword = z
+  .string({ error: say("currentPasswordRequired") })
+  .min(1, say("currentPasswordRequired"))
+  .max(1024, MESSAGES.tooLong(1024));
 /** A checkbox: "on" (or true) when ticked; absent when not. */
 const checkbox = z.union([z.boolean(), z.string()]).optional().transform((v) => v === true || v === "on" || v === "true");
 
 /** People changing their own password. */
 export const passwordChangeForm = z
   .object({ currentPassword, newPassword, confirmPassword: z.string({ error: MESSAGES.notText }) })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords are not the same" });
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: say("passwordsDiffer") });
 
 /** An administrator setting someone's password (an admin resetting their own also gives the current one). */
 export const passwordResetForm = z.object({
   password: optionalNewPassword,
   revokeTokens: checkbox,
-  currentPassword: z.string().max(1024).optional(),
+  currentPassword: z.string({ error: MESSAGES.notText }).max(1024, MESSAGES.tooLong(1024)).optional(),
 });
 
-const TOKEN_NAME_REQUIRED = "Name the token, e.g. after the program that uses it";
+const TOKEN_NAME_REQUIRED = say("tokenNameRequired");
 const tokenName = cleanText(100, TOKEN_NAME_REQUIRED)
   .min(1, TOKEN_NAME_REQUIRED)
   .refine(hasVisibleCharacter, TOKEN_NAME_REQUIRED)
@@ -286,7 +283,7 @@ export const TOKEN_LIFETIMES = ["7", "30", "90", "365", ""] as const;
 export const tokenForm = z.object({
   name: tokenName,
   expiresInDays: z
-    .enum(TOKEN_LIFETIMES, { error: "Choose how long the token may be used" })
+    .enum(TOKEN_LIFETIMES, { error: say("tokenLifetime") })
     .default("90")
     .transform((days) => (days ? Number(days) : null)),
 });
@@ -300,7 +297,7 @@ export const zitadelEmailBody = z.object({ email });
 export const zitadelManagementEmailBody = z.object({
   email,
   isEmailVerified: z
-    .boolean({ error: "isEmailVerified must be true or false" })
+    .boolean({ error: say("isEmailVerifiedBoolean") })
     .optional()
     .meta({ description: "Mark the address verified without sending a link (another user's only; for one's own it is 403)" }),
 });
@@ -308,8 +305,8 @@ export const zitadelManagementEmailBody = z.object({
 /** Camunda 7 user profile body: `id` is the username and must match the path. */
 export const camundaProfileBody = z.object({
   id: z.string({ error: MESSAGES.notText }).optional().meta({ description: "The username; when sent, it must equal the id in the path" }),
-  firstName: requiredText("First name"),
-  lastName: requiredText("Last name"),
+  firstName: requiredText("First name", "firstNameRequired"),
+  lastName: requiredText("Last name", "lastNameRequired"),
   email,
 });
 

@@ -8,6 +8,7 @@ import { CURRENT_PASSWORD_REQUIRED, PROFILE_FIELDS, profilePatch, type ProfilePa
 import { findManaged, lockManaged, type Scope, type Target } from "./target";
 import type { Caller, ChangeVia, EventChanges, Profile, ProfileChanges, ProfileEventView } from "./types";
 import { writeVersion } from "./version";
+import { sentence } from "../i18n/sentence";
 
 export { findManaged, type Scope, type Target };
 
@@ -38,7 +39,7 @@ export interface UpdateResult {
 }
 
 const stale = (current: Profile) =>
-  new ProfileError("PRECONDITION_FAILED", "The profile was changed by someone else in the meantime", { current });
+  new ProfileError("PRECONDITION_FAILED", sentence("profileChanged"), { current });
 
 /**
  * Validates and applies a change to a user's profile: authorisation, read-only mode, no-op
@@ -51,7 +52,7 @@ export async function updateProfile(
   options: UpdateOptions,
 ): Promise<UpdateResult> {
   if (isReadOnly()) throw readOnlyError();
-  const patch = validate(profilePatch, input, "The profile is not valid");
+  const patch = validate(profilePatch, input);
   // People changing their own email in the browser give their password: checked before the row
   // is locked, since a hash takes tens of milliseconds.
   let passwordChecked = false;

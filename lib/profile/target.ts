@@ -1,7 +1,8 @@
 import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { canManage, canSee } from "./access";
-import { ERROR_MESSAGES, ProfileError } from "./errors";
+import { sentence } from "../i18n/sentence";
+import { ProfileError } from "./errors";
 import type { Caller, Profile } from "./types";
 
 export const PROFILE_SELECT = {
@@ -23,9 +24,9 @@ const nameOf = (target: Target) => (typeof target === "string" ? target : target
 /** The user found for the target, if the caller may manage it: NOT_FOUND when they may not even see it, else FORBIDDEN. */
 function assertManaged(caller: Caller, target: Target, user: Profile | null | undefined, scope: Scope): Profile {
   if (!user || !canSee(caller, user) || (scope.orgId && user.orgId !== scope.orgId)) {
-    throw new ProfileError("NOT_FOUND", ERROR_MESSAGES.userNotFound(nameOf(target)));
+    throw new ProfileError("NOT_FOUND", sentence("userNotFound", { id: nameOf(target) }));
   }
-  if (!canManage(caller, user)) throw new ProfileError("FORBIDDEN", "You may not access this user's profile");
+  if (!canManage(caller, user)) throw new ProfileError("FORBIDDEN", sentence("noAccessToUser"));
   return user;
 }
 

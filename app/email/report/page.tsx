@@ -1,38 +1,41 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { EmailLinkPage, openLink } from "@/components/email-link-page";
 import { reportEmailAction } from "@/app/_actions/email";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const { problem } = await openLink("REPORT", (await searchParams).token);
-  return { title: problem ? "This link does not work" : "Secure your account", robots: { index: false } };
+  const [{ problem }, t] = await Promise.all([openLink("REPORT", (await searchParams).token), getTranslations("email")]);
+  return { title: problem ? t("link.broken") : t("report.metaTitle"), robots: { index: false } };
 }
 
 /** Opened from the notice sent to the old address of an email change. */
 export default async function ReportEmailChangePage({ searchParams }: Props) {
-  const { token, row, problem } = await openLink("REPORT", (await searchParams).token);
+  const [{ token, row, problem }, t] = await Promise.all([openLink("REPORT", (await searchParams).token), getTranslations("email")]);
+  const strong = (chunks: React.ReactNode) => <strong><bdi>{chunks}</bdi></strong>;
   return (
     <EmailLinkPage
-      title="Was the email change not you?"
-      doneTitle="Your account is secured"
+      title={t("report.title")}
+      doneTitle={t("report.done")}
       problem={problem}
       token={token}
       action={reportEmailAction}
-      label="Secure my account"
-      pendingLabel="Securing…"
-      next={{ href: "/login", label: "Sign in" }}
+      label={t("report.secure")}
+      pendingLabel={t("report.securing")}
+      next={{ href: "/login", label: t("report.signIn") }}
     >
       {row && (
         <>
           <p>
-            The email address of the account <strong><bdi>{row.user.username}</bdi></strong> was changed
-            {row.user.email && <> to <bdi>{row.user.email}</bdi></>}. If you did not do that, someone else may have your password.
+            {t.rich(row.user.email ? "report.changedTo" : "report.changed", {
+              username: row.user.username,
+              email: row.user.email ?? "",
+              b: strong,
+              address: (chunks) => <bdi>{chunks}</bdi>,
+            })}
           </p>
-          <p>
-            Securing the account puts <strong><bdi>{row.email}</bdi></strong> back as its address, signs out every session and
-            revokes every API token. Then change your password, or ask an administrator to reset it.
-          </p>
+          <p>{t.rich("report.consequences", { email: row.email, b: strong })}</p>
         </>
       )}
     </EmailLinkPage>

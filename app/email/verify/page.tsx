@@ -1,36 +1,40 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { EmailLinkPage, openLink } from "@/components/email-link-page";
 import { confirmEmailAction } from "@/app/_actions/email";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const { problem } = await openLink("VERIFY", (await searchParams).token);
-  return { title: problem ? "This link does not work" : "Confirm your email address", robots: { index: false } };
+  const [{ problem }, t] = await Promise.all([openLink("VERIFY", (await searchParams).token), getTranslations("email")]);
+  return { title: problem ? t("link.broken") : t("verify.title"), robots: { index: false } };
 }
 
 /** Opened from the link sent to an address: no session needed (people open mail on their phone). */
 export default async function VerifyEmailPage({ searchParams }: Props) {
-  const { token, row, problem } = await openLink("VERIFY", (await searchParams).token);
+  const [{ token, row, problem }, t] = await Promise.all([openLink("VERIFY", (await searchParams).token), getTranslations("email")]);
   const change = row && row.email !== row.user.email;
+  const question = !change ? "verify.confirmQuestion" : row.user.email ? "verify.useQuestionReplaces" : "verify.useQuestion";
   return (
     <EmailLinkPage
-      title="Confirm your email address"
-      doneTitle="Email address confirmed"
+      title={t("verify.title")}
+      doneTitle={t("verify.done")}
       problem={problem}
       token={token}
       action={confirmEmailAction}
-      label={change ? "Use this address" : "Confirm this address"}
-      pendingLabel="Confirming…"
-      next={{ href: "/profile", label: "Go to your profile" }}
+      label={change ? t("verify.use") : t("verify.confirm")}
+      pendingLabel={t("verify.confirming")}
+      next={{ href: "/profile", label: t("link.toProfile") }}
     >
       {row && (
         <p>
-          {change ? "Use " : "Confirm that "}
-          <strong><bdi>{row.email}</bdi></strong>
-          {change ? " as the email address of the account " : " is the email address of the account "}
-          <strong><bdi>{row.user.username}</bdi></strong>?
-          {change && row.user.email && <> It replaces <bdi>{row.user.email}</bdi>, which is told of the change.</>}
+          {t.rich(question, {
+            email: row.email,
+            username: row.user.username,
+            old: row.user.email ?? "",
+            b: (chunks) => <strong><bdi>{chunks}</bdi></strong>,
+            previous: (chunks) => <bdi>{chunks}</bdi>,
+          })}
         </p>
       )}
     </EmailLinkPage>

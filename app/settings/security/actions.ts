@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { changeOwnPassword } from "@/lib/auth/account";
 import { formAction } from "@/lib/http/form";
 import { done } from "@/lib/http/form-state";
+import { sentence } from "@/lib/i18n/sentence";
 
 const PASSWORD_FIELDS = ["currentPassword", "newPassword", "confirmPassword"];
 
@@ -15,6 +16,6 @@ export const changePasswordAction = formAction(
     // A password an administrator chose is replaced: on to the rest of the app.
     if (caller.mustChangePassword) redirect("/profile");
     revalidatePath("/settings/security");
-    return done("Your password was changed. Your other sessions were signed out.");
+    return done(sentence("passwordChanged"));
   },
 );

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { formAction, idArgument, PROFILE_FORM_FIELDS, submitProfileForm } from "@/lib/http/form";
 import { done, type ProfileFormState } from "@/lib/http/form-state";
 import { changeRole, resetPassword } from "@/lib/profile/admin";
+import { sentence } from "@/lib/i18n/sentence";
 
 const userPage = (userId: string) => `/admin/users/${userId}`;
 
@@ -19,7 +20,7 @@ export const saveUserProfile = formAction<[typeof idArgument], ProfileFormState>
 export const changeUserRole = formAction({ args: [idArgument], fields: ["role"] }, async ({ caller, args: [userId], values }) => {
   await changeRole(caller, userId, values.role);
   revalidatePath(userPage(userId));
-  return done("The role was changed.", { values });
+  return done(sentence("roleChanged"), { values });
 });
 
 export const resetUserPassword = formAction(
@@ -27,9 +28,8 @@ export const resetUserPassword = formAction(
   async ({ caller, args: [userId], values }) => {
     const { generatedPassword, revokedTokens } = await resetPassword(caller, userId, values);
     revalidatePath(userPage(userId));
-    const tokens = revokedTokens ? ` ${revokedTokens} API token${revokedTokens === 1 ? " was" : "s were"} revoked.` : "";
     return generatedPassword
-      ? done(`The password was reset and their sessions ended.${tokens} Give them the new password; it is shown only now.`, { secret: generatedPassword })
-      : done(`The password was changed and their sessions ended.${tokens}`);
+      ? done(sentence("passwordReset", { tokens: revokedTokens }), { secret: generatedPassword })
+      : done(sentence("passwordSet", { tokens: revokedTokens }));
   },
 );

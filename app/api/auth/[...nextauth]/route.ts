@@ -1,6 +1,7 @@
 import { handlers } from "@/lib/auth";
 import { signInBlockedFor } from "@/lib/auth/credentials";
 import { rateLimitedError } from "@/lib/profile/errors";
+import { apiLocale, sentences } from "@/lib/i18n/translate";
 
 export const { GET } = handlers;
 
@@ -14,7 +15,7 @@ export async function POST(request: Request) {
     const name = (await request.clone().formData().catch(() => null))?.get("username");
     const wait = typeof name === "string" && name.length <= 254 && !/\p{Cc}/u.test(name) ? await signInBlockedFor(name) : 0;
     if (wait > 0) {
-      const { message } = rateLimitedError(wait);
+      const message = (await sentences(apiLocale(request)))(rateLimitedError(wait).message);
       return Response.json({ error: "CredentialsSignin", code: "retry_later", message }, { status: 429, headers: { "retry-after": String(wait), "cache-control": "no-store" } });
     }
   }

@@ -1,3 +1,4 @@
+import { sentence } from "@/lib/i18n/sentence";
 import { apiRoute, ifMatch, parseBody, readJson, type RouteOptions } from "@/lib/http/api";
 import { camunda, camundaOk } from "@/lib/http/camunda";
 import { ProfileError } from "@/lib/profile/errors";
@@ -10,7 +11,7 @@ const options: RouteOptions<Params> = { auth: "basic", subject: (params) => para
 /** Camunda serves every route under /engine-rest/engine/{name}/ too; only the default engine exists here. */
 function checkEngine(params: Params) {
   if (params.name !== undefined && params.name !== "default") {
-    throw new ProfileError("NOT_FOUND", `No process engine available with name ${params.name}`);
+    throw new ProfileError("NOT_FOUND", sentence("noProcessEngine", { name: params.name }));
   }
 }
 
@@ -25,7 +26,7 @@ export const PUT = apiRoute(camunda, options, async (request, caller, params) =>
   const { id, ...input } = parseBody(camundaProfileBody, await readJson(request));
   // Camunda silently takes the path id; a body naming another user is more likely a bug: refuse it.
   if (id !== undefined && id !== params.id) {
-    throw new ProfileError("BAD_REQUEST", `The body's id '${id}' does not match the user id '${params.id}' in the path`);
+    throw new ProfileError("BAD_REQUEST", sentence("idMismatch", { id, pathId: params.id }));
   }
   await updateProfile(caller, { username: params.id }, input, { via: "CAMUNDA_API", ifSequence: ifMatch(request) });
   return new Response(null, { status: 204 });
