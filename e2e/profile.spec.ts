@@ -44,15 +44,16 @@ test("edit, and the change is there after a reload and in the history", async ({
   const { page } = await newUser();
   await page.getByLabel("First name").fill("Zoë");
   await page.getByLabel("Nickname").fill("山田 🚀");
-  await page.getByLabel("Preferred language").selectOption("de-CH");
+  await page.getByLabel("Preferred language").selectOption("en-GB");
   await saveButton(page).click();
   await expect(formMessage(page)).toHaveText("Your changes were saved.");
   await page.reload();
   await expect(page.getByLabel("First name")).toHaveValue("Zoë");
   await expect(page.getByLabel("Nickname")).toHaveValue("山田 🚀");
-  await expect(page.getByLabel("Preferred language")).toHaveValue("de-CH");
+  await expect(page.getByLabel("Preferred language")).toHaveValue("en-GB");
   await expect(page.getByRole("region", { name: "Recent changes" })).toContainText("First name: Test → Zoë");
   await expect(page.getByRole("region", { name: "Recent changes" })).toContainText("by you · via profile page");
+  await expect(page.getByRole("region", { name: "Recent changes" })).toContainText("Preferred language: empty → British English");
 });
 
 test("changing the email asks for the current password", async ({ newUser }) => {
