@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies, headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { LanguageMenu } from "@/components/language-menu";
 import { ThemeSwitch } from "@/components/theme-switch";
 import { RouteFocus } from "@/components/route-focus";
@@ -35,19 +35,22 @@ const ICONS: Metadata["icons"] = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [user, demo, jar, request, locale, t] = await Promise.all([
+  const [user, demo, jar, request, locale, t, messages] = await Promise.all([
     currentUser(),
     demoAccountsExist(),
     cookies(),
     headers(),
     getLocale(),
     getTranslations("common"),
+    getMessages(),
   ]);
+  // Mail is written on the server only: the browser gets every other catalogue of its language.
+  const { mail: _mail, ...browserMessages } = messages;
   const theme = themeChoice(jar.get(THEME_COOKIE)?.value);
   return (
     <html lang={locale} dir={directionOf(locale as Locale)} data-theme={theme === "system" ? undefined : theme}>
       <body className="min-h-screen">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={browserMessages}>
           {/* The id of this request, as the access log has it: error pages show it (components/ui/request-reference.tsx). */}
           <meta name="request-id" content={request.get("x-request-id") ?? ""} />
           <RouteFocus />

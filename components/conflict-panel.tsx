@@ -6,7 +6,7 @@ import { PROFILE_FIELDS, type ProfileField } from "@/lib/profile/schema";
 import type { ProfileFormValues } from "@/lib/http/form-state";
 import { Time } from "./ui/time";
 import { ScrollBox } from "./ui/scroll-box";
-import { languageName } from "./profile-fields";
+import { languageName } from "@/lib/format";
 
 interface Props {
   mine: ProfileFormValues;
@@ -26,7 +26,7 @@ export function ConflictPanel({ mine, saved, savedAt, reloadHref, onUseSaved }: 
   useEffect(() => heading.current?.focus(), []);
   const show = (field: ProfileField, value: string): string => {
     if (field === "gender") return fields.has(`genders.${value}`) ? fields(`genders.${value}`) : value;
-    if (field === "preferredLanguage" && value) return languageName(locale, value);
+    if (field === "preferredLanguage" && value) return languageName(value, locale);
     return value || "—";
   };
   return (

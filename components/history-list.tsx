@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { ProfileEventView } from "@/lib/profile/types";
 import { Time } from "./ui/time";
-import { languageName } from "./profile-fields";
+import { languageName } from "@/lib/format";
 
 /** What events record besides the profile's fields (lib/profile/types.ts), in the "profile" catalogue. */
 const OWN_LABELS = new Set(["pendingEmail", "emailVerified"]);
@@ -19,7 +19,7 @@ export function HistoryList({ events, emptyText, viewerId }: { events: ProfileEv
     if (v == null || v === "") return <span className="italic text-slate-500">{t("empty")}</span>;
     if (field === "gender" && fields.has(`genders.${v}`)) return fields(`genders.${v}`);
     if (field === "role" && fields.has(`roles.${v}`)) return fields(`roles.${v}`);
-    if (field === "preferredLanguage") return languageName(locale, v);
+    if (field === "preferredLanguage") return languageName(v, locale);
     if (field === "emailVerified") return v === "true" ? t("yes") : t("no");
     return <bdi>{v}</bdi>;
   };

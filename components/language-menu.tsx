@@ -1,9 +1,10 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { setLanguageAction } from "@/app/_actions/locale";
+import { ownLanguageName } from "@/lib/format";
 import { LOCALES, type Locale } from "@/lib/i18n/config";
 
 /** Each language in its own name: what a person looks for when the page is in a language they cannot read. */
-const ownName = (locale: Locale) => new Intl.DisplayNames([locale], { type: "language" }).of(locale) ?? locale;
+const ownName = (locale: Locale) => ownLanguageName(locale) ?? locale;
 
 /**
  * The language menu (header and /login): a disclosure of plain submit buttons, so it works with

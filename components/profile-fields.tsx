@@ -2,6 +2,7 @@ import type { UseFormRegister } from "react-hook-form";
 import { useLocale, useTranslations } from "next-intl";
 import { COMMON_LANGUAGES, GENDERS, type ProfileField } from "@/lib/profile/schema";
 import { LOCALES } from "@/lib/i18n/config";
+import { languageName, ownLanguageName } from "@/lib/format";
 import { InputField, SelectField } from "./ui/field";
 
 type NameField = "firstName" | "lastName" | "displayName" | "nickName";
@@ -16,18 +17,6 @@ const NAME_FIELDS: { name: NameField; autoComplete?: string; optional?: boolean;
 
 const OFFERED: readonly string[] = [...LOCALES, ...COMMON_LANGUAGES];
 
-/** A language's name in another language ("de-CH" in French: "allemand suisse"); undefined when the runtime does not know it. */
-function nameIn(locale: string, tag: string): string | undefined {
-  try {
-    return new Intl.DisplayNames([locale], { type: "language", fallback: "none" }).of(tag);
-  } catch {
-    return undefined;
-  }
-}
-
-/** A language's name in the page's language (`useLocale()`), for history and comparisons; the tag itself when unknown. */
-export const languageName = (locale: string, tag: string) => nameIn(locale, tag) ?? tag;
-
 /**
  * What a language option reads: the language in its own name, for whoever looks for it, and in
  * the page's language ("Deutsch — German"); once when the two are the same. The own name only
@@ -37,8 +26,8 @@ function useLanguageLabel() {
   const t = useTranslations("fields");
   const ui = useLocale();
   return (tag: string) => {
-    const translated = nameIn(ui, tag) ?? tag;
-    const own = Intl.DisplayNames.supportedLocalesOf([tag]).length > 0 ? nameIn(tag, tag) : undefined;
+    const translated = languageName(tag, ui);
+    const own = ownLanguageName(tag);
     return !own || own === translated ? translated : t("languageOption", { own, translated });
   };
 }

@@ -128,6 +128,18 @@ test("before sign-in: Accept-Language chooses, the language menu overrides, and 
   await expect(plain.locator("html")).toHaveAttribute("lang", "es");
   await expect(plain.getByRole("heading", { level: 1, name: msg("es", "login.title") })).toBeVisible();
 
+  // With the keyboard alone: the summary opens the list, Tab walks it, Enter chooses.
+  const keys = await (await browser.newContext()).newPage();
+  await keys.goto("/login");
+  await keys.locator("header summary").focus();
+  await keys.keyboard.press("Enter");
+  await keys.keyboard.press("Tab"); // English, the current one
+  await keys.keyboard.press("Tab");
+  await expect(keys.locator(":focus")).toHaveText(OWN_NAME.de);
+  await keys.keyboard.press("Enter");
+  await expect(keys.locator("html")).toHaveAttribute("lang", "de");
+  await expect(keys.getByRole("heading", { level: 1, name: msg("de", "login.title") })).toBeVisible();
+
   // Signed in, the menu saves preferredLanguage through the service: the history shows it.
   const user = await newUser();
   await user.page.goto("/settings/tokens");
@@ -137,6 +149,9 @@ test("before sign-in: Accept-Language chooses, the language menu overrides, and 
   await expect(user.page.getByRole("heading", { level: 1, name: msg("fr", "tokens.title") })).toBeVisible();
   await user.page.goto("/profile");
   await expect(user.page.locator("select#preferredLanguage")).toHaveValue("fr");
+  const history = user.page.getByRole("region", { name: msg("fr", "profile.recentChanges") });
+  await expect(history).toContainText(msg("fr", "fields.preferredLanguage"));
+  await expect(history).toContainText(new Intl.DisplayNames(["fr"], { type: "language" }).of("fr")!);
   // Another browser of the same person, with an English Accept-Language, follows the profile.
   const elsewhere = await signedIn(browser, user, { locale: "en" });
   await expect(elsewhere.locator("html")).toHaveAttribute("lang", "fr");

@@ -40,11 +40,17 @@ export function relativeTime(date: Date, now = new Date(), locale = "en"): strin
 /** Within 45 seconds of now: "just now". */
 export const isJustNow = (date: Date, now = new Date()) => Math.abs(date.getTime() - now.getTime()) < 45_000;
 
-/** "English (United Kingdom)" for "en-GB" in English, "Englisch (Vereinigtes Königreich)" in German; the tag when unknown. */
-export function languageName(tag: string, locale = "en"): string {
+/** A language's name in another language ("de-CH" in French: "allemand suisse"); undefined when the runtime does not know it. */
+function nameIn(locale: string, tag: string): string | undefined {
   try {
-    return cached(`language|${locale}`, () => new Intl.DisplayNames([locale], { type: "language", fallback: "none" })).of(tag) ?? tag;
+    return cached(`language|${locale}`, () => new Intl.DisplayNames([locale], { type: "language", fallback: "none" })).of(tag);
   } catch {
-    return tag;
+    return undefined;
   }
 }
+
+/** "British English" for "en-GB" in English, "Britisches Englisch" in German; the tag itself when unknown. */
+export const languageName = (tag: string, locale: string) => nameIn(locale, tag) ?? tag;
+
+/** A language in its own name ("Deutsch", "日本語"); undefined when the runtime does not speak it. */
+export const ownLanguageName = (tag: string) => (Intl.DisplayNames.supportedLocalesOf([tag]).length > 0 ? nameIn(tag, tag) : undefined);
