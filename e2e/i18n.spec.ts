@@ -107,9 +107,18 @@ test("a German-speaking administrator sees German everywhere; switching to Japan
   await expect(plain.getByText(msg("ja", "sentences.firstNameRequired"))).toBeVisible();
   await expect(plain.getByLabel(msg("ja", "fields.nickName"))).toHaveValue("ケン");
   await shot(plain, "profile-ja-invalid-no-js", testInfo);
+  // Still without JavaScript, a new language saved answers in it at once.
+  await plain.getByLabel(msg("ja", "fields.firstName"), { exact: true }).fill("Ken");
+  await plain.locator("select#preferredLanguage").selectOption("es");
+  await save(plain, "ja").click();
+  await expect(plain.locator("html")).toHaveAttribute("lang", "es");
+  await expect(plain.getByRole("status").filter({ hasText: msg("es", "sentences.saved") })).toBeVisible();
+  await page.goto("/profile");
+  await saveLanguage(page, "ja", "es"); // back to Japanese for the history check below
 
   // The history names the change, in the reader's language.
   await page.goto("/profile");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
   await expect(page.locator("#main")).toContainText(new Intl.DisplayNames(["ja"], { type: "language" }).of("de-CH")!);
 });
 
