@@ -42,6 +42,7 @@ const save = (page: Page, locale: Locale) => page.getByRole("button", { name: ms
 async function saveLanguage(page: Page, tag: string, from: Locale) {
   await page.locator("select#preferredLanguage").selectOption(tag);
   await save(page, from).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", new Intl.Locale(tag).language);
 }
 
 /** Signs in through the login page as written in `locale` (the browser's Accept-Language before sign-in). */
