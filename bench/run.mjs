@@ -7,12 +7,15 @@
 // Every request uses another user's token, so reads and writes are spread over many rows as in real use.
 // Settings: BENCH_SECONDS (per scenario, default 8); BENCH_DATABASES (PGlite,PostgreSQL);
 //   BENCH_NODE — the node binary that runs the servers (default: this one);
+//   BENCH_APP_DIR — measure the app of another built checkout (default: this one; migrate and seed run from it);
 //   BENCH_BASELINE_DIR / BENCH_BASELINE_NODE — also measure another built checkout (or the same one on another
 //   node) as "baseline" in the same run, for before/after numbers from one run.
-// `--profile` (npm run bench:profile): PostgreSQL only, the app alone under `node --cpu-prof`; prints self time
-//   by package for the GET and the PUT load (bench/profile-summary.mjs) and keeps the .cpuprofile.
+// `--profile` (npm run bench:profile): PostgreSQL only (unless BENCH_DATABASES says otherwise), the app (and the
+//   baseline) under `node --cpu-prof`, no bare or raw; prints self time by package for the GET, the PUT and the floor
+//   load (bench/profile-summary.mjs) and keeps the .cpuprofile files in bench/results/.
 // Results: printed, and written to bench/results/<time>.json and .svg (a chart); a full run (BENCH_SECONDS ≥ 8,
-// no failed request) also to bench/latest.json and bench/latest.svg, which the README shows.
+// both databases, no failed request, not --profile) also to bench/latest.json and bench/latest.svg, which the
+// README shows.
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -41,12 +44,13 @@ const bin = (name) => path.join(root, "node_modules/.bin", name);
 const PROFILE = process.argv.includes("--profile");
 const DATABASES = (process.env.BENCH_DATABASES ?? (PROFILE ? "PostgreSQL" : "PGlite,PostgreSQL")).split(",").map((d) => d.trim());
 const SERVER_NODE = process.env.BENCH_NODE || process.execPath;
+const APP_DIR = path.resolve(process.env.BENCH_APP_DIR || root);
 const BASELINE =
   process.env.BENCH_BASELINE_DIR || process.env.BENCH_BASELINE_NODE
-    ? { dir: path.resolve(process.env.BENCH_BASELINE_DIR || root), node: process.env.BENCH_BASELINE_NODE || SERVER_NODE }
+    ? { dir: path.resolve(process.env.BENCH_BASELINE_DIR || APP_DIR), node: process.env.BENCH_BASELINE_NODE || SERVER_NODE }
     : null;
 /** The servers that run `next start` in each database's round: the app, and the baseline when one is asked for. */
-const APPS = [{ key: "app", dir: root, node: SERVER_NODE }, ...(BASELINE ? [{ key: "baseline", ...BASELINE }] : [])];
+const APPS = [{ key: "app", dir: APP_DIR, node: SERVER_NODE }, ...(BASELINE ? [{ key: "baseline", ...BASELINE }] : [])];
 
 // ---- cleanup: everything started is undone at the end, on failure and on Ctrl-C ----
 
@@ -185,6 +189,8 @@ function ensureBuild(root) {
     "lib",
     "public",
     "next.config.mjs",
+    "proxy.ts",
+    "instrumentation.ts",
     "package.json",
     "postcss.config.mjs",
     "tsconfig.json",
@@ -208,8 +214,9 @@ function envWith(db) {
   return { ...env, ...db };
 }
 
+/** Runs one of the app's scripts (migrate, seed) from the app's checkout. */
 function tsx(script, args, env) {
-  const result = spawnSync(bin("tsx"), [script, ...args], { cwd: root, env, encoding: "utf8" });
+  const result = spawnSync(bin("tsx"), [script, ...args], { cwd: APP_DIR, env, encoding: "utf8" });
   if (result.status !== 0) throw new Error(`${script} failed:\n${result.stderr || result.stdout}`);
 }
 
@@ -313,7 +320,7 @@ const progress = {
     // Each server start and smoke test costs a few seconds too.
     const left = remaining + this.setupsLeft * setup + (this.steps.length - this.done + 1) * 0.3;
     const n = String(this.done).padStart(String(this.steps.length).length);
-    console.log(`[${n}/${this.steps.length}] ${step.label.padEnd(44)} elapsed ${clock(this.elapsed())}, ~${clock(left)} left`);
+    console.log(`[${n}/${this.steps.length}] ${step.label.padEnd(50)} elapsed ${clock(this.elapsed())}, ~${clock(left)} left`);
   },
   elapsed: () => (performance.now() - progress.startedAt) / 1000,
 };
@@ -519,7 +526,7 @@ async function benchDatabase(name) {
       const server = await startServer(app.key, app.node, args, appEnv, tmp, app.dir);
       results[app.key] = await measureServer(server, tokens, [...SCENARIOS, FLOOR]);
       await server.stop();
-      if (profileDir) profiles[app.key] = readProfile(profileDir);
+      if (profileDir) profiles[app.key] = { ...readProfile(profileDir), dir: app.dir };
     }
 
     if (!PROFILE) {
@@ -575,11 +582,13 @@ function printTable(rows) {
     ["p99 ms", (r) => fmt(r.app.p99)],
     ...(withBaseline ? [["baseline req/s", (r) => fmt(r.baseline?.reqPerSec)], ["app/baseline", (r) => fmt(r.appVsBaseline, 2)]] : []),
     ["floor req/s", (r) => fmt(r.floor.reqPerSec)],
+    ...(withBaseline ? [["baseline floor req/s", (r) => fmt(r.baselineFloor?.reqPerSec)]] : []),
     ...(withBare ? [["bare req/s", (r) => fmt(r.bare?.reqPerSec)], ["raw ops/s", (r) => fmt(r.raw?.opsPerSec)]] : []),
     ["app/floor", (r) => fmt(r.appVsFloor, 2)],
     ...(withBare ? [["app/bare", (r) => fmt(r.appVsBare, 2)], ["app/raw", (r) => fmt(r.appVsRaw, 2)]] : []),
     ["app cpu ms/req", (r) => fmt(r.app.cpuMsPerReq, 2)],
     ["floor cpu ms/req", (r) => fmt(r.floor.cpuMsPerReq, 2)],
+    ...(withBaseline ? [["baseline cpu ms/req", (r) => fmt(r.baseline?.cpuMsPerReq, 2)]] : []),
     ...(withBare ? [["bare cpu ms/req", (r) => fmt(r.bare?.cpuMsPerReq, 2)]] : []),
     [
       "goals (PostgreSQL)",
@@ -621,9 +630,9 @@ function printGoals(rows) {
 function profileReport(databases, stamp, dir) {
   const texts = [];
   for (const d of databases) {
-    for (const [key, { file, profile }] of Object.entries(d.profiles)) {
+    for (const [key, { profile, dir: appDir }] of Object.entries(d.profiles)) {
       const kept = path.join(dir, `${stamp}-${d.database}-${key}.cpuprofile`);
-      fs.copyFileSync(file, kept);
+      fs.writeFileSync(kept, JSON.stringify(profile)); // the server's own file went with the run's temporary folder
       const end = profile.endTime;
       const results = d.results[key];
       const groups = [
@@ -638,7 +647,7 @@ function profileReport(databases, stamp, dir) {
           windows.splice(0, windows.length, [-Infinity, Infinity]);
         }
         const requests = names.reduce((sum, n) => sum + results[n].requests, 0);
-        const summary = summarise(profile, { root, windows });
+        const summary = summarise(profile, { root: appDir, windows });
         texts.push(formatSummary(`${d.database} · ${key} · ${label} load (${names.join(", ")})`, summary, { requests }));
       }
       texts.push(`CPU profile kept: ${path.relative(root, kept)} (open it in Chrome DevTools → Performance, or node bench/profile-summary.mjs)`);
@@ -665,6 +674,7 @@ async function main() {
     loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
     benchNode: process.version,
     serverNode: nodeVersion(SERVER_NODE),
+    ...(APP_DIR !== root && { appDir: APP_DIR }),
     ...(BASELINE && { baselineNode: nodeVersion(BASELINE.node), baselineDir: BASELINE.dir }),
   };
   console.log(

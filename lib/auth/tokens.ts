@@ -1,9 +1,10 @@
 import crypto from "node:crypto";
 import { db } from "../db/client";
-import { findManaged } from "../profile/target";
+import { Prisma } from "../generated/prisma/client";
+import { findManaged, PROFILE_SELECT } from "../profile/target";
 import { ProfileError, validate } from "../profile/errors";
 import { tokenForm } from "../profile/schema";
-import type { Caller, Role } from "../profile/types";
+import type { Caller, Profile } from "../profile/types";
 import { recordSecurityEvent } from "./events";
 import { sentence } from "../i18n/sentence";
 
@@ -66,16 +67,34 @@ export async function revokeApiToken(caller: Caller, tokenId: string): Promise<{
 
 const LAST_USED_GRANULARITY_MS = 60_000;
 
-interface TokenOwner {
-  id: string;
-  name: string;
+/** The token's columns and its owner's profile, as one row. */
+interface TokenOwner extends Profile {
+  tokenId: string;
+  tokenName: string;
   revokedAt: Date | null;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
-  userId: string;
-  orgId: string;
-  role: Role;
-  username: string;
+}
+
+// The owner's profile columns (enums as text, as lib/profile/target.ts reads them for its row lock).
+const PROFILE_KEYS = Object.keys(PROFILE_SELECT) as (keyof typeof PROFILE_SELECT)[];
+const OWNER_COLUMNS = Prisma.raw(
+  PROFILE_KEYS
+    .map((column) => (column === "gender" || column === "role" ? `u."${column}"::text AS "${column}"` : `u."${column}"`))
+    .join(", "),
+);
+
+/**
+ * The profile read with the token, for the request that authenticated with it: reading one's own
+ * profile (GET …/me/profile) needs no second query. Taken at most once (lib/profile/service.ts
+ * getProfile), and dropped by any write through the service, so it never outlives what it saw.
+ */
+const readWithToken = new WeakMap<Caller, Profile>();
+
+export function takeProfileReadWithToken(caller: Caller): Profile | undefined {
+  const profile = readWithToken.get(caller);
+  readWithToken.delete(caller);
+  return profile;
 }
 
 /**
@@ -85,19 +104,21 @@ interface TokenOwner {
 export async function callerForToken(token: string, username?: string): Promise<Caller | null> {
   if (!token.startsWith(PREFIX) || token.length > 200) return null;
   const client = await db();
-  // One statement (token joined to its owner): this runs on every API request.
+  // One statement (token joined to its owner, with the owner's profile): this runs on every API request.
   const [row] = await client.$queryRaw<TokenOwner[]>`
-    SELECT t."id", t."name", t."revokedAt", t."expiresAt", t."lastUsedAt", u."id" AS "userId", u."orgId", u."role"::text AS "role", u."username"
+    SELECT t."id" AS "tokenId", t."name" AS "tokenName", t."revokedAt", t."expiresAt", t."lastUsedAt", ${OWNER_COLUMNS}
     FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
     WHERE t."tokenHash" = ${hashToken(token)}`;
   if (!row || (username !== undefined && row.username !== username)) return null;
   if (row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) {
-    await recordSecurityEvent("TOKEN_REFUSED", { userId: row.userId, detail: { token: row.name, reason: row.revokedAt ? "revoked" : "expired" } });
+    await recordSecurityEvent("TOKEN_REFUSED", { userId: row.id, detail: { token: row.tokenName, reason: row.revokedAt ? "revoked" : "expired" } });
     return null;
   }
-  // Last use is kept to the minute, so a busy token does not write on every request.
+  // Last use is kept to the minute, so a busy token does not write on every request (and the write returns nothing).
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
-    await client.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+    await client.apiToken.updateMany({ where: { id: row.tokenId }, data: { lastUsedAt: new Date() } });
   }
-  return { id: row.userId, orgId: row.orgId, role: row.role, tokenId: row.id };
+  const caller: Caller = { id: row.id, orgId: row.orgId, role: row.role, tokenId: row.tokenId };
+  readWithToken.set(caller, Object.fromEntries(PROFILE_KEYS.map((key) => [key, row[key]])) as unknown as Profile);
+  return caller;
 }

@@ -1,18 +1,30 @@
+import crypto from "node:crypto";
 import { db } from "../db/client";
 import { env } from "../env";
 import { assertCurrentPassword } from "../auth/credentials";
+import { takeProfileReadWithToken } from "../auth/tokens";
 import { Prisma } from "../generated/prisma/client";
+import { canManage, canSee } from "./access";
 import { assertMayVouch, changeEmail } from "./email";
 import { emailTakenError, ProfileError, readOnlyError, validate } from "./errors";
-import { CURRENT_PASSWORD_REQUIRED, PROFILE_FIELDS, profilePatch, type ProfilePatch } from "./schema";
-import { findManaged, lockManaged, type Scope, type Target } from "./target";
+import { CURRENT_PASSWORD_REQUIRED, PROFILE_FIELDS, profilePatch, type ProfileField, type ProfilePatch } from "./schema";
+import { searchText } from "./search";
+import { findManaged, lockManaged, PROFILE_SELECT, type Scope, type Target } from "./target";
 import type { Caller, ChangeVia, EventChanges, Profile, ProfileChanges, ProfileEventView } from "./types";
 import { writeVersion } from "./version";
 import { sentence } from "../i18n/sentence";
 
 export { findManaged, type Scope, type Target };
 
+/**
+ * The target's profile, if the caller may manage it. A token caller reading their own profile gets
+ * the row read while their token was checked (lib/auth/tokens.ts), under the same rules as
+ * findManaged; anything else is read here.
+ */
 export async function getProfile(caller: Caller, target: Target, scope: Scope = {}): Promise<Profile> {
+  const own = takeProfileReadWithToken(caller);
+  const isTarget = own && (typeof target === "string" ? target === own.id : target.username === own.username);
+  if (own && isTarget && canSee(caller, own) && canManage(caller, own) && (!scope.orgId || scope.orgId === own.orgId)) return own;
   return findManaged(caller, target, scope);
 }
 
@@ -51,8 +63,14 @@ export async function updateProfile(
   input: unknown,
   options: UpdateOptions,
 ): Promise<UpdateResult> {
+  // (Taken in any case: after a write, the profile read with the token is out of date.)
+  const own = takeProfileReadWithToken(caller);
   if (isReadOnly()) throw readOnlyError();
   const patch = validate(profilePatch, input);
+  if (own) {
+    const written = await writeOwnVersion(caller, target, own, patch, options);
+    if (written) return written;
+  }
   // People changing their own email in the browser give their password: checked before the row
   // is locked, since a hash takes tens of milliseconds.
   let passwordChecked = false;
@@ -89,6 +107,50 @@ export async function updateProfile(
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw emailTakenError();
     throw error;
   }
+}
+
+// The profile's columns as an UPDATE returns them (enums as text, as lockManaged reads them).
+const RETURNED = Prisma.raw(
+  Object.keys(PROFILE_SELECT)
+    .map((column) => (column === "gender" || column === "role" ? `"${column}"::text AS "${column}"` : `"${column}"`))
+    .join(", "),
+);
+
+/**
+ * A token caller changing fields of their own profile, against the version read with their token
+ * (lib/auth/tokens.ts): the same rules, diff and history event as the transaction in
+ * updateProfile and writeVersion, as one statement — a compare-and-set on that version that writes
+ * the new version and its event together (a statement is a transaction of its own), instead of
+ * BEGIN, lock, update, insert, COMMIT. Null when it does not apply or the version moved on
+ * meanwhile: then the locked transaction decides, as for everyone else (the 412 with the current
+ * version included). Email changes and vouching always take that path (lib/profile/email.ts).
+ */
+async function writeOwnVersion(caller: Caller, target: Target, own: Profile, patch: ProfilePatch, options: UpdateOptions): Promise<UpdateResult | null> {
+  const isOwn = typeof target === "string" ? target === own.id : target.username === own.username;
+  if (!isOwn || !canSee(caller, own) || !canManage(caller, own) || (options.orgId && options.orgId !== own.orgId)) return null;
+  if (options.emailVerified || (options.ifSequence !== undefined && options.ifSequence !== own.sequence)) return null;
+  const changes = diff(own, patch);
+  const fields = Object.keys(changes) as ProfileField[];
+  if (fields.length === 0 || changes.email) return null;
+  const data: Partial<Profile> = Object.fromEntries(fields.map((field) => [field, changes[field]!.to]));
+  const sets = fields.map((field) =>
+    field === "gender" ? Prisma.sql`"gender" = ${data.gender}::text::"Gender"` : Prisma.sql`${Prisma.raw(`"${field}"`)} = ${data[field]}`,
+  );
+  const now = new Date(); // as Prisma sets @updatedAt and @default(now()): the server's clock, in UTC
+  const client = await db();
+  const [profile] = await client.$queryRaw<Profile[]>`
+    WITH next AS (
+      UPDATE "User" SET ${Prisma.join(sets)}, "sequence" = "sequence" + 1, "searchText" = ${searchText({ ...own, ...data })}, "updatedAt" = ${now}
+      WHERE "id" = ${own.id} AND "sequence" = ${own.sequence}
+      RETURNING ${RETURNED}
+    ), event AS (
+      INSERT INTO "ProfileEvent" ("id", "userId", "sequence", "actorId", "tokenId", "via", "changes", "createdAt")
+      SELECT ${crypto.randomUUID()}::text, "id", "sequence", ${caller.id}::text, ${caller.tokenId ?? null}::text,
+        ${options.via}::text::"ChangeVia", ${JSON.stringify(changes)}::jsonb, ${now}::timestamp(3)
+      FROM next
+    )
+    SELECT * FROM next`;
+  return profile ? { profile, changed: true } : null;
 }
 
 function diff(current: Profile, patch: ProfilePatch): ProfileChanges {
