@@ -84,6 +84,9 @@ for (const colorScheme of ["light", "dark"] as const) {
       await check(admin, "admin list", testInfo);
       await admin.goto("/admin/users?q=nobody-is-called-this");
       await check(admin, "admin list, nothing found", testInfo);
+      await admin.goto("/admin/users?after=a-page-link-that-is-not-one");
+      await expect(admin.getByText("That page link no longer works, so here is the first page.")).toBeVisible();
+      await check(admin, "admin list, a page link that no longer works", testInfo);
       await admin.goto(`/admin/users/${user.id}`);
       await check(admin, "admin user page", testInfo);
       await admin.getByRole("button", { name: "Reset password" }).click();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseBefore, parseUserListParams, userListHref } from "@/lib/http/search-params";
 
-const defaults = { q: "", org: "", role: undefined, sort: "name", page: 1 };
+const defaults = { q: "", org: "", role: undefined, sort: "name", after: "", before: "", last: false };
 
 describe("admin user list query strings: anything odd gives the normal page", () => {
   it.each([
@@ -15,14 +15,15 @@ describe("admin user list query strings: anything odd gives the normal page", ()
     ["an unknown role", { role: "ROOT" }, defaults],
     ["a sort", { sort: "created" }, { ...defaults, sort: "created" }],
     ["an unknown sort", { sort: "passwordHash" }, defaults],
-    ["page 3", { page: "3" }, { ...defaults, page: 3 }],
-    ["page 0", { page: "0" }, defaults],
-    ["negative page", { page: "-4" }, defaults],
-    ["page beyond ten million", { page: "2147483648" }, defaults],
-    ["absurd page", { page: "1e30" }, defaults],
-    ["page not a number", { page: "abc" }, defaults],
-    ["fractional page", { page: "1.5" }, defaults],
-    ["repeated pages", { page: ["2", "3"] }, { ...defaults, page: 2 }],
+    ["a page number (the list pages by cursors now): ignored", { page: "3" }, defaults],
+    ["a cursor", { after: "WzEsIm5hbWUiXQ" }, { ...defaults, after: "WzEsIm5hbWUiXQ" }],
+    ["a cursor back", { before: "WzEsIm5hbWUiXQ" }, { ...defaults, before: "WzEsIm5hbWUiXQ" }],
+    ["repeated cursors: the first counts", { after: ["a", "b"] }, { ...defaults, after: "a" }],
+    ["NUL in a cursor is dropped (searchUsers refuses what is left)", { after: "ab\u0000c" }, { ...defaults, after: "abc" }],
+    ["a cursor longer than 4096 is cut", { before: "x".repeat(5000) }, { ...defaults, before: "x".repeat(4096) }],
+    ["the last page", { last: "1" }, { ...defaults, last: true }],
+    ["last=anything else", { last: "yes" }, defaults],
+    ["repeated last", { last: ["1", "0"] }, { ...defaults, last: true }],
     ["NUL in org is dropped", { org: "a\u0000" }, { ...defaults, org: "a" }],
   ])("%s", (_label, input, expected) => expect(parseUserListParams(input)).toEqual(expected));
 
@@ -36,9 +37,13 @@ describe("admin user list query strings: anything odd gives the normal page", ()
     ["NUL", "5\u0000", undefined],
   ])("history ?before= %s", (_label, before, expected) => expect(parseBefore({ before })).toBe(expected));
 
-  it("links leave defaults out and keep the rest", () => {
-    const params = parseUserListParams({ q: "zoë", role: "USER", page: "4" });
-    expect(userListHref(params, { page: 5 })).toBe("/admin/users?q=zo%C3%AB&role=USER&page=5");
-    expect(userListHref(params, { page: 1, q: "", role: undefined })).toBe("/admin/users");
+  it("links keep search, filters and sort, leave defaults out, and name one page", () => {
+    const params = parseUserListParams({ q: "zoë", role: "USER", sort: "email", after: "old" });
+    expect(userListHref(params)).toBe("/admin/users?q=zo%C3%AB&role=USER&sort=email");
+    expect(userListHref(params, { after: "abc-_9" })).toBe("/admin/users?q=zo%C3%AB&role=USER&sort=email&after=abc-_9");
+    expect(userListHref(params, { before: "abc" })).toBe("/admin/users?q=zo%C3%AB&role=USER&sort=email&before=abc");
+    expect(userListHref(params, { last: true })).toBe("/admin/users?q=zo%C3%AB&role=USER&sort=email&last=1");
+    expect(userListHref(parseUserListParams({ org: "o1" }), "first")).toBe("/admin/users?org=o1");
+    expect(userListHref(parseUserListParams({}))).toBe("/admin/users");
   });
 });

@@ -3,7 +3,7 @@ import { hashPassword } from "../auth/password";
 import { env } from "../env";
 import { openAdapter } from "./adapter";
 import { runIfMain } from "./run";
-import { seedUsers } from "./seed-users";
+import { progressLine, seedUsers } from "./seed-users";
 import { searchText } from "../profile/search";
 
 export const DEMO_PASSWORD = "demo-password";
@@ -78,8 +78,17 @@ async function main() {
     }
     if (users) {
       const started = Date.now();
-      const inserted = await seedUsers(client, users, await hashPassword(DEMO_PASSWORD));
-      console.log(`Generated ${inserted} users (${users - inserted} existed) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`Generating ${users.toLocaleString("en-US")} users on ${open.describe}…`);
+      const inserted = await seedUsers(client, users, await hashPassword(DEMO_PASSWORD), { progress: (p) => console.log(progressLine(p)) });
+      console.log(`Generated ${inserted} users (${users - inserted} existed) in ${seconds()} s.`);
+      if (inserted) {
+        // Fresh statistics, so the planner knows the table's size and what a search matches (the
+        // admin list's plans and its estimate of the total depend on them), and a fresh visibility
+        // map, so counts can read indexes alone. Autovacuum would get there too, later.
+        await client.$executeRawUnsafe(`VACUUM (ANALYZE) "User"`);
+        console.log(`Vacuumed and analysed the user table (${seconds()} s in all).`);
+      }
     }
   } finally {
     await client.$disconnect();

@@ -19,14 +19,18 @@ const SORT_KEYS = Object.keys(SORTS) as [SortKey, ...SortKey[]];
 
 /**
  * The admin user list's query string. Never fails: anything odd (repeated, NUL bytes, out of range,
- * unknown) falls back to the default, so a hand-edited URL shows the normal page.
+ * unknown) falls back to the default, so a hand-edited URL shows the normal page. The page is a
+ * keyset cursor — `after` or `before` (opaque text that searchUsers checks; one it does not accept
+ * gives the first page) — or `last=1`; none is the first page.
  */
 const userListParams = z.object({
   q: text(200),
   org: text(64),
   role: z.preprocess(first, role.optional()).catch(undefined),
   sort: z.preprocess(first, z.enum(SORT_KEYS)).catch("name"),
-  page: wholeNumber(10_000_000).catch(1),
+  after: text(4096),
+  before: text(4096),
+  last: z.preprocess(first, z.literal("1").transform(() => true)).catch(false),
 });
 export type UserListParams = z.output<typeof userListParams>;
 
@@ -39,15 +43,21 @@ export function parseBefore(params: SearchParams): number | undefined {
   return wholeNumber(2_147_483_647).optional().catch(undefined).parse(params.before);
 }
 
-/** The list's URL for `params` changed by `change`, with defaults left out. */
-export function userListHref(params: UserListParams, change: Partial<UserListParams>): string {
-  const next = { ...params, ...change };
+/** Which page of the list: after or before a cursor, the last one, or (none of these) the first. */
+export type UserListPage = { after: string } | { before: string } | { last: true } | "first";
+
+/** The list's URL for `params` (search, filters and sort kept, defaults left out) at `page`. */
+export function userListHref(params: UserListParams, page: UserListPage = "first"): string {
   const query = new URLSearchParams();
-  if (next.q) query.set("q", next.q);
-  if (next.org) query.set("org", next.org);
-  if (next.role) query.set("role", next.role);
-  if (next.sort !== "name") query.set("sort", next.sort);
-  if (next.page !== 1) query.set("page", String(next.page));
+  if (params.q) query.set("q", params.q);
+  if (params.org) query.set("org", params.org);
+  if (params.role) query.set("role", params.role);
+  if (params.sort !== "name") query.set("sort", params.sort);
+  if (page !== "first") {
+    if ("after" in page) query.set("after", page.after);
+    else if ("before" in page) query.set("before", page.before);
+    else query.set("last", "1");
+  }
   const search = query.toString();
   return search ? `/admin/users?${search}` : "/admin/users";
 }

@@ -1,4 +1,4 @@
-import { db } from "../db/client";
+import { db, type Db } from "../db/client";
 import { assertCurrentPassword } from "../auth/credentials";
 import { recordSecurityEvent } from "../auth/events";
 import { sendVerification } from "./email";
@@ -9,27 +9,60 @@ import { Prisma } from "../generated/prisma/client";
 import { isAdmin, roleAtMost } from "./access";
 import { emailTakenError, fieldError, ProfileError, readOnlyError, validate } from "./errors";
 import { createUserForm, passwordResetForm, PROFILE_FIELDS, role as roleSchema } from "./schema";
-import { searchText, searchWords } from "./search";
+import { likePattern, searchTerms, searchText } from "./search";
 import { findManaged, isReadOnly } from "./service";
 import type { Caller, Profile, Role } from "./types";
 import { sentence } from "../i18n/sentence";
 
+/**
+ * The list's orders. Each is a keyset: columns that together are unique, compared as a row
+ * (`("lastName", "firstName", "id") > ($1, $2, $3)`) so that a page starts right after the last
+ * row of the one before, found through the column's index however deep it is. `email` may be
+ * null: its order is two parts, the addresses (unique) and then the users without one (by id).
+ */
 export const SORTS = {
-  name: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
-  displayName: [{ displayName: "asc" }, { id: "asc" }],
-  username: [{ username: "asc" }],
-  email: [{ email: "asc" }],
-  created: [{ createdAt: "desc" }, { id: "desc" }],
-} as const satisfies Record<string, Prisma.UserOrderByWithRelationInput[]>;
+  name: { desc: false, parts: [{ columns: ["lastName", "firstName", "id"] }] },
+  displayName: { desc: false, parts: [{ columns: ["displayName", "id"] }] },
+  username: { desc: false, parts: [{ columns: ["username"] }] },
+  email: {
+    desc: false,
+    parts: [
+      { where: `u."email" IS NOT NULL`, columns: ["email"], holds: (row) => row.email !== null },
+      { where: `u."email" IS NULL`, columns: ["id"], holds: (row) => row.email === null },
+    ],
+  },
+  created: { desc: true, parts: [{ columns: ["createdAt", "id"] }] },
+} as const satisfies Record<string, SortOrder>;
 export type SortKey = keyof typeof SORTS;
 export const PAGE_SIZE = 25;
+/** Counting stops here: "More than 1,000 users" (counting a million rows takes longer than showing a page). */
+export const COUNT_LIMIT = 1000;
+/** How many rows a search walks in the sort order's index before it reads all its matches instead (see readPart). */
+export const WALK = 2000;
+
+type KeyColumn = "lastName" | "firstName" | "id" | "displayName" | "username" | "email" | "createdAt";
+interface SortOrder {
+  /** Newest first: the columns descend. */
+  desc: boolean;
+  /** In this order; a part with a condition holds the rows that meet it (`holds` says whether a row does). */
+  parts: readonly { where?: string; columns: readonly KeyColumn[]; holds?: (row: { email: string | null }) => boolean }[];
+}
 
 export interface UserQuery {
   q?: string;
   orgId?: string;
   role?: Role;
   sort?: SortKey;
-  page?: number;
+  /** The page after this cursor... */
+  after?: string;
+  /** ...or the page before it... */
+  before?: string;
+  /** ...or the last page (the first one, read backwards); else the first page. */
+  last?: boolean;
+  /** Rows per page (tests use small pages). */
+  pageSize?: number;
+  /** How far a search walks the order before it reads all matches (tests make it short). */
+  walk?: number;
 }
 
 export interface UserRow {
@@ -42,6 +75,26 @@ export interface UserRow {
   role: Role;
   org: { id: string; name: string };
   updatedAt: Date;
+  createdAt: Date;
+}
+
+/** How many users match: exactly, more than `count` (it stopped counting), or about `count` (the planner's estimate). */
+export interface UserCount {
+  count: number;
+  kind: "exact" | "more" | "about";
+}
+
+export interface UserPage {
+  rows: UserRow[];
+  total: UserCount;
+  /** Nothing before this page / after it. */
+  atStart: boolean;
+  atEnd: boolean;
+  /** Cursors for the previous and next pages: the first and last rows' keys. */
+  before?: string;
+  after?: string;
+  /** The URL's cursor was not one of ours (tampered, cut, or of another sort): this is the first page. */
+  invalidCursor: boolean;
 }
 
 function assertAdmin(caller: Caller) {
@@ -54,35 +107,216 @@ function assertWritable() {
 
 const aboveOwnRole = () => fieldError("FORBIDDEN", "role", sentence("roleAboveOwn"));
 
-/** Users the caller administers, filtered, sorted and paged. ORG_ADMINs see their organisation only. */
-export async function searchUsers(caller: Caller, query: UserQuery) {
-  assertAdmin(caller);
-  const orgId = caller.role === "ADMIN" ? query.orgId : caller.orgId;
-  const where: Prisma.UserWhereInput = {
-    ...(orgId && { orgId }),
-    ...(query.role && { role: query.role }),
-    AND: searchWords(query.q ?? "").map((word) => ({ searchText: { contains: escapeLike(word) } })),
-  };
-  const client = await db();
-  const total = await client.user.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(Math.max(1, Math.floor(query.page ?? 1)), pageCount);
-  const rows: UserRow[] = await client.user.findMany({
-    where,
-    orderBy: [...SORTS[query.sort ?? "name"]],
-    skip: (page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE,
-    select: {
-      id: true, username: true, email: true, displayName: true, firstName: true, lastName: true, role: true,
-      updatedAt: true, org: { select: { id: true, name: true } },
-    },
-  });
-  return { rows, total, page, pageCount };
+// ---- cursors ----
+
+/** A position in a sort order: which part of it, and the key columns' values of a row (timestamps as ISO text). */
+export interface Cursor {
+  part: number;
+  values: string[];
 }
 
-/** LIKE wildcards in a search word are matched literally. */
-function escapeLike(word: string): string {
-  return word.replace(/[\\%_]/g, (c) => `\\${c}`);
+const CURSOR_VERSION = 1;
+const CURSOR_TEXT = /^[A-Za-z0-9_-]{1,4096}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** URL-safe text for a position: base64url of `[version, sort, part, ...values]`. Opaque to readers; decodeCursor checks it all. */
+export function encodeCursor(sort: SortKey, cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([CURSOR_VERSION, sort, cursor.part, ...cursor.values]), "utf8").toString("base64url");
+}
+
+/**
+ * The position a cursor names, or null when it is not a cursor of this sort order as encodeCursor
+ * writes them: every value a string of the right shape (no control characters, which PostgreSQL
+ * refuses; timestamps that PostgreSQL reads), so a tampered cursor can never fail a query.
+ */
+export function decodeCursor(sort: SortKey, text: string | undefined): Cursor | null {
+  if (!text || !CURSOR_TEXT.test(text)) return null;
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(decoded) || decoded[0] !== CURSOR_VERSION || decoded[1] !== sort) return null;
+  const part = decoded[2];
+  const spec = SORTS[sort].parts[part as number];
+  if (typeof part !== "number" || !Number.isInteger(part) || !spec) return null;
+  const values = decoded.slice(3);
+  if (values.length !== spec.columns.length) return null;
+  const valid = spec.columns.every((column, i) => {
+    const value = values[i];
+    if (typeof value !== "string" || value.length > 1000 || !value.isWellFormed() || /\p{Cc}/u.test(value)) return false;
+    if (column !== "createdAt") return true;
+    return ISO_TIME.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+  });
+  return valid ? { part, values: values as string[] } : null;
+}
+
+/** The position of a row in a sort order. */
+function positionOf(sort: SortKey, row: RawRow): Cursor {
+  const parts: SortOrder["parts"] = SORTS[sort].parts;
+  const part = parts.findIndex((p) => p.holds?.(row) ?? true);
+  const values = parts[part]!.columns.map((column) => {
+    const value = row[column];
+    return value instanceof Date ? value.toISOString() : String(value);
+  });
+  return { part, values };
+}
+
+// ---- the list ----
+
+/** The filters as SQL on `u` ("User"): organisation and role, and the search's terms; null when the search cannot match anything. */
+function conditions(query: UserQuery, orgId: string | undefined): { filters: Prisma.Sql[]; search: Prisma.Sql[]; walk: number } | null {
+  const terms = searchTerms(query.q ?? "");
+  if (terms === null) return null;
+  return {
+    walk: Math.max(1, Math.floor(query.walk ?? WALK)),
+    filters: [
+      ...(orgId ? [Prisma.sql`u."orgId" = ${orgId}`] : []),
+      ...(query.role ? [Prisma.sql`u."role" = ${query.role}::text::"Role"`] : []),
+    ],
+    search: terms.map((term) => Prisma.sql`u."searchText" LIKE ${likePattern(term)}`),
+  };
+}
+type Conditions = NonNullable<ReturnType<typeof conditions>>;
+
+interface RawRow extends Omit<UserRow, "org"> {
+  orgName: string;
+  orgId: string;
+}
+
+const and = (sql: Prisma.Sql[]) => (sql.length ? Prisma.join(sql, " AND ") : Prisma.sql`true`);
+const ROW_COLUMNS = Prisma.sql`u.id, u.username, u.email, u."displayName", u."firstName", u."lastName", u.role::text AS role,
+  u."updatedAt", u."createdAt", u."orgId"`;
+
+/**
+ * Up to `limit` rows from one part of a sort order, forwards or backwards, after `from` (a
+ * position in this part) or from the part's start: an index range scan, whatever the depth.
+ *
+ * A search has two ways to its first rows, and PostgreSQL cannot tell which is cheaper, because
+ * it assumes matches are spread evenly through the order, and they seldom are (every "Müller" is
+ * in one stretch of the names; every "Zoë" comes last among people of the same last name): left
+ * to itself it walked half a million rows for a word. So a search walks the order for at most
+ * WALK rows (a few milliseconds), which finds the rows of a common word at once; when that is not
+ * a page, it reads every match through the trigram index and sorts them, which costs what the
+ * matches cost and never a walk through the whole table.
+ */
+async function readPart(
+  client: Db, where: Conditions, sort: SortKey, part: number, backwards: boolean, from: Cursor | null, limit: number,
+): Promise<RawRow[]> {
+  const spec: SortOrder["parts"][number] = SORTS[sort].parts[part]!;
+  const descending = SORTS[sort].desc !== backwards;
+  const columns = spec.columns.map((column) => Prisma.raw(`u."${column}"`));
+  const values = (from?.values ?? []).map((v, i) => (spec.columns[i] === "createdAt" ? Prisma.sql`${v}::timestamp(3)` : Prisma.sql`${v}`));
+  const range = [
+    ...where.filters,
+    ...(spec.where ? [Prisma.raw(spec.where)] : []),
+    ...(from ? [Prisma.sql`(${Prisma.join(columns)}) ${Prisma.raw(descending ? "<" : ">")} (${Prisma.join(values)})`] : []),
+  ];
+  const direction = Prisma.raw(descending ? "DESC" : "ASC");
+  const order = Prisma.join(columns.map((c) => Prisma.sql`${c} ${direction}`));
+  // The organisation's name is joined to the page alone, after the rows are chosen.
+  const withOrg = (rows: Prisma.Sql) => client.$queryRaw<RawRow[]>`
+    SELECT u.*, o.name AS "orgName" FROM (${rows}) u JOIN "Organization" o ON o.id = u."orgId" ORDER BY ${order}`;
+
+  if (!where.search.length) {
+    return withOrg(Prisma.sql`SELECT ${ROW_COLUMNS} FROM "User" u WHERE ${and(range)} ORDER BY ${order} LIMIT ${limit}`);
+  }
+  const walked = await withOrg(Prisma.sql`
+    SELECT ${ROW_COLUMNS} FROM (SELECT ${ROW_COLUMNS}, u."searchText" FROM "User" u WHERE ${and(range)} ORDER BY ${order} LIMIT ${where.walk}) u
+    WHERE ${and(where.search)} ORDER BY ${order} LIMIT ${limit}`);
+  if (walked.length >= limit) return walked;
+  // OFFSET 0 keeps the planner from walking the order's index: it fetches the matches, then sorts.
+  return withOrg(Prisma.sql`
+    SELECT u.* FROM (SELECT ${ROW_COLUMNS} FROM "User" u WHERE ${and([...range, ...where.search])} OFFSET 0) u
+    ORDER BY ${order} LIMIT ${limit}`);
+}
+
+/**
+ * Up to `limit` rows in the sort order (or against it, `backwards`), after the position `from`,
+ * or from the start (the end, backwards). Crosses from one part of the order into the next.
+ */
+async function readRows(client: Db, where: Conditions, sort: SortKey, backwards: boolean, from: Cursor | null, limit: number) {
+  const parts = SORTS[sort].parts.map((_, i) => i);
+  if (backwards) parts.reverse();
+  const start = from ? parts.indexOf(from.part) : 0;
+  const rows: RawRow[] = [];
+  for (const part of parts.slice(start)) {
+    rows.push(...(await readPart(client, where, sort, part, backwards, part === from?.part ? from : null, limit - rows.length)));
+    if (rows.length >= limit) break;
+  }
+  return rows;
+}
+
+async function countRows(client: Db, { filters, search }: Conditions): Promise<UserCount> {
+  const where = [...filters, ...search];
+  if (!where.length) {
+    // The whole table: PostgreSQL's own estimate (kept by ANALYZE and autovacuum) beyond the limit.
+    const [estimate] = await client.$queryRaw<{ n: number }[]>`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = '"User"'::regclass`;
+    if (estimate && estimate.n > COUNT_LIMIT) return { count: roughly(estimate.n), kind: "about" };
+  }
+  const [counted] = await client.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM "User" u WHERE ${and(where)} LIMIT ${COUNT_LIMIT + 1}) AS matching`;
+  const n = counted?.n ?? 0;
+  return n > COUNT_LIMIT ? { count: COUNT_LIMIT, kind: "more" } : { count: n, kind: "exact" };
+}
+
+/** Two significant digits: 1,234,567 → 1,200,000. */
+function roughly(n: number): number {
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / unit) * unit;
+}
+
+const toRow = ({ orgId, orgName, ...row }: RawRow): UserRow => ({ ...row, org: { id: orgId, name: orgName } });
+
+/**
+ * Users the caller administers, filtered, sorted and paged by keyset cursors: the first page, the
+ * page after or before a cursor, or the last page. ORG_ADMINs see their organisation only. A
+ * cursor that is not valid gives the first page (and says so); one past either end (its rows were
+ * deleted) gives the last or first page.
+ */
+export async function searchUsers(caller: Caller, query: UserQuery): Promise<UserPage> {
+  assertAdmin(caller);
+  const orgId = caller.role === "ADMIN" ? query.orgId : caller.orgId;
+  const sort = query.sort ?? "name";
+  const size = Math.max(1, Math.min(100, Math.floor(query.pageSize ?? PAGE_SIZE)));
+  const where = conditions(query, orgId);
+  if (!where) return { rows: [], total: { count: 0, kind: "exact" }, atStart: true, atEnd: true, invalidCursor: false };
+  const client = await db();
+
+  // Which page: after a cursor, before one, the last, or (also for a cursor that is not valid) the first.
+  const cursorText = query.after ?? query.before;
+  let from = cursorText ? decodeCursor(sort, cursorText) : null;
+  let backwards = from ? !query.after : !cursorText && Boolean(query.last);
+
+  const [total, read] = await Promise.all([
+    countRows(client, where),
+    (async () => {
+      let rows = await readRows(client, where, sort, backwards, from, size + 1);
+      if (!rows.length && from) {
+        // Nothing beyond the cursor (its rows are gone): the page at the end it points past.
+        [from, backwards] = [null, !backwards];
+        rows = await readRows(client, where, sort, backwards, null, size + 1);
+      }
+      const more = rows.length > size;
+      rows = rows.slice(0, size);
+      if (backwards) rows.reverse();
+      // Anything on the other side? Only a page read from a cursor can have rows there.
+      const edge = backwards ? rows.at(-1) : rows[0];
+      const other = from && edge ? (await readRows(client, where, sort, !backwards, positionOf(sort, edge), 1)).length > 0 : false;
+      return backwards ? { rows, atStart: !more, atEnd: !other } : { rows, atStart: !other, atEnd: !more };
+    })(),
+  ]);
+  const { rows, atStart, atEnd } = read;
+  return {
+    rows: rows.map(toRow),
+    total,
+    atStart,
+    atEnd,
+    before: atStart || !rows.length ? undefined : encodeCursor(sort, positionOf(sort, rows[0]!)),
+    after: atEnd || !rows.length ? undefined : encodeCursor(sort, positionOf(sort, rows.at(-1)!)),
+    invalidCursor: Boolean(cursorText) && !decodeCursor(sort, cursorText),
+  };
 }
 
 export async function listOrganizations(caller: Caller) {

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Pager } from "@/components/admin/pager";
 import { UserFilter } from "@/components/admin/user-filter";
 import { UserTable } from "@/components/admin/user-table";
+import { Alert } from "@/components/ui/alert";
 import { requireAdmin } from "@/lib/auth/session";
-import { parseUserListParams, userListHref } from "@/lib/http/search-params";
+import { parseUserListParams, userListHref, type UserListPage } from "@/lib/http/search-params";
 import { listOrganizations, searchUsers } from "@/lib/profile/admin";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,12 +17,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireAdmin("/admin/users");
   const params = parseUserListParams(await searchParams);
-  const [orgs, result, t, format] = await Promise.all([
+  const [orgs, result, t] = await Promise.all([
     listOrganizations(user),
-    searchUsers(user, { q: params.q, orgId: params.org || undefined, role: params.role, sort: params.sort, page: params.page }),
+    searchUsers(user, {
+      q: params.q, orgId: params.org || undefined, role: params.role, sort: params.sort,
+      after: params.after || undefined, before: params.before || undefined, last: params.last,
+    }),
     getTranslations("admin.list"),
-    getFormatter(),
   ]);
+  const none = result.total.kind === "exact" && result.total.count === 0;
+  const at = (page: UserListPage) => `${userListHref(params, page)}#results`;
   const filtered = Boolean(params.q || params.org || params.role);
   const isAdmin = user.role === "ADMIN";
   const ownOrg = orgs[0]?.name;
@@ -46,13 +51,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
 
       <UserFilter params={params} orgs={isAdmin ? orgs : undefined} filtered={filtered} />
 
+      {result.invalidCursor && <Alert tone="warning">{t("badCursor")}</Alert>}
+
       <p id="results" tabIndex={-1} className="text-sm text-slate-600" aria-live="polite">
-        {result.total === 0
-          ? t("noneFound")
-          : t("summary", { total: result.total, page: format.number(result.page), pages: format.number(result.pageCount) })}
+        {none ? t("noneFound") : t("summary", { kind: result.total.kind, total: result.total.count })}
       </p>
 
-      {result.total === 0 ? (
+      {none ? (
         <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center">
           <p className="font-medium">{filtered ? t("noMatch") : t("empty")}</p>
           <p className="mt-1 text-sm text-slate-600">{filtered ? t("noMatchHint") : t("emptyHint")}</p>
@@ -61,7 +66,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <UserTable rows={result.rows} caption={t("caption", { sort: params.sort })} showOrg={isAdmin} />
       )}
 
-      <Pager page={result.page} pageCount={result.pageCount} href={(page) => `${userListHref(params, { page })}#results`} />
+      <Pager
+        first={result.atStart ? null : at("first")}
+        previous={result.before ? at({ before: result.before }) : null}
+        next={result.after ? at({ after: result.after }) : null}
+        last={result.atEnd ? null : at({ last: true })}
+      />
     </div>
   );
 }
