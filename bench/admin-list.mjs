@@ -14,7 +14,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
@@ -148,23 +147,13 @@ async function timeBad(base, p, cookie) {
 
 // ---- setting it all up (tsx bench/admin-list.mjs) ----
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function run(script, args, env) {
   const result = spawnSync(bin("tsx"), [script, ...args], { cwd: root, env, stdio: "inherit" });
   if (result.status !== 0) throw new Error(`${script} failed`);
 }
 
 async function setUp(cleanups) {
-  const { startTempPostgres } = await import("../tests/helpers/temp-postgres.ts");
+  const { freePort, startTempPostgres } = await import("../tests/helpers/temp-postgres.ts");
   const pg = (await import("pg")).default;
   const users = Number(process.env.BENCH_USERS ?? 1_000_000);
   const sharedBuffers = process.env.BENCH_SHARED_BUFFERS ?? "1GB";

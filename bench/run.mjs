@@ -19,11 +19,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { hasPostgresBinaries, startTempPostgres } from "../tests/helpers/temp-postgres.ts";
+import { freePort, hasPostgresBinaries, startTempPostgres } from "../tests/helpers/temp-postgres.ts";
 import { chartSvg } from "./chart.mjs";
 import { openDb } from "./db.mjs";
 import { formatSummary, summarise } from "./profile-summary.mjs";
@@ -238,16 +237,6 @@ async function createTokens(dbOptions) {
   } finally {
     await db.close();
   }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -30,7 +30,8 @@ export function hasPostgresBinaries(): boolean {
   }
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nobody listens on now (the benches start their servers on these too). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);
