@@ -1,12 +1,12 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { PROFILE_FIELDS, type ProfileField } from "@/lib/profile/schema";
 import type { ProfileFormValues } from "@/lib/http/form-state";
 import { Time } from "./ui/time";
 import { ScrollBox } from "./ui/scroll-box";
-import { languageName } from "@/lib/format";
+import { useFieldValue } from "./use-field-value";
 
 interface Props {
   mine: ProfileFormValues;
@@ -20,15 +20,11 @@ interface Props {
 export function ConflictPanel({ mine, saved, savedAt, reloadHref, onUseSaved }: Props) {
   const t = useTranslations("profile.conflict");
   const fields = useTranslations("fields");
-  const locale = useLocale();
+  const read = useFieldValue();
   // Focus goes to the heading, so keyboard and screen-reader users start at the explanation.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const show = (field: ProfileField, value: string): string => {
-    if (field === "gender") return fields.has(`genders.${value}`) ? fields(`genders.${value}`) : value;
-    if (field === "preferredLanguage" && value) return languageName(value, locale);
-    return value || "—";
-  };
+  const show = (field: ProfileField, value: string) => read(field, value) || "—";
   return (
     <section role="alert" aria-labelledby="conflict-title" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
       <h2 id="conflict-title" ref={heading} tabIndex={-1} className="text-base font-semibold">{t("title")}</h2>

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import type { ProfileEventView } from "@/lib/profile/types";
 import { Time } from "./ui/time";
-import { languageName } from "@/lib/format";
+import { useFieldValue } from "./use-field-value";
 
 /** What events record besides the profile's fields (lib/profile/types.ts), in the "profile" catalogue. */
 const OWN_LABELS = new Set(["pendingEmail", "emailVerified"]);
@@ -11,17 +11,15 @@ const OWN_LABELS = new Set(["pendingEmail", "emailVerified"]);
 export function HistoryList({ events, emptyText, viewerId }: { events: ProfileEventView[]; emptyText: string; viewerId: string }) {
   const t = useTranslations("profile.history");
   const fields = useTranslations("fields");
-  const locale = useLocale();
+  const read = useFieldValue();
   if (events.length === 0) return <p className="text-sm text-slate-500">{emptyText}</p>;
 
   const label = (field: string) => (OWN_LABELS.has(field) ? t(field) : fields.has(field) ? fields(field) : field);
   const value = (field: string, v: string | null): ReactNode => {
     if (v == null || v === "") return <span className="italic text-slate-500">{t("empty")}</span>;
-    if (field === "gender" && fields.has(`genders.${v}`)) return fields(`genders.${v}`);
-    if (field === "role" && fields.has(`roles.${v}`)) return fields(`roles.${v}`);
-    if (field === "preferredLanguage") return languageName(v, locale);
     if (field === "emailVerified") return v === "true" ? t("yes") : t("no");
-    return <bdi>{v}</bdi>;
+    const named = read(field, v);
+    return named === v ? <bdi>{v}</bdi> : named;
   };
 
   return (
