@@ -86,21 +86,31 @@ test("keyboard only: a destructive action asks first; Escape leaves everything a
   await expect(page.getByText("1 session was ended.")).toBeVisible();
 });
 
-test("titles name the page and its subject, and differ between pages", async ({ adminPage, newUser, page }) => {
-  const [one, two] = [await newUser({ firstName: "Ada", lastName: "Lovelace" }), await newUser({ firstName: "Grace", lastName: "Hopper" })];
+// Titles name the page and its subject, and differ between pages: what anyone sees, then an administrator.
+const titled = (titles: [string, string][]) => async (target: Page, path: string, title: string) => {
+  await target.goto(path);
+  await expect(target).toHaveTitle(title);
+  titles.push([path, title]);
+};
+
+test("titles: the pages anyone and a signed-in person see", async ({ newUser, page }) => {
+  const user = await newUser();
   const titles: [string, string][] = [];
-  const visit = async (target: Page, path: string, title: string) => {
-    await target.goto(path);
-    await expect(target).toHaveTitle(title);
-    titles.push([path, title]);
-  };
+  const visit = titled(titles);
   await visit(page, "/login", "Sign in · Profiles");
   await visit(page, "/nothing-here", "Page not found · Profiles");
   await visit(page, `/email/verify?token=${"x".repeat(43)}`, "This link does not work · Profiles");
-  await visit(one.page, "/profile", "My profile · Profiles");
-  await visit(one.page, "/settings/security", "Security · Profiles");
-  await visit(one.page, "/settings/tokens", "API tokens · Profiles");
-  await visit(one.page, "/admin/users", "No access · Profiles");
+  await visit(user.page, "/profile", "My profile · Profiles");
+  await visit(user.page, "/settings/security", "Security · Profiles");
+  await visit(user.page, "/settings/tokens", "API tokens · Profiles");
+  await visit(user.page, "/admin/users", "No access · Profiles");
+  expect(new Set(titles.map(([, title]) => title)).size).toBe(titles.length);
+});
+
+test("titles: an administrator's pages name the user they are about", async ({ adminPage, newUser }) => {
+  const [one, two] = [await newUser({ firstName: "Ada", lastName: "Lovelace" }), await newUser({ firstName: "Grace", lastName: "Hopper" })];
+  const titles: [string, string][] = [];
+  const visit = titled(titles);
   await visit(adminPage, "/admin/users", "Users · Profiles");
   await visit(adminPage, "/admin/users/new", "Create user · Profiles");
   await visit(adminPage, `/admin/users/${one.id}`, `Ada Lovelace (${one.username}) · Users · Profiles`);

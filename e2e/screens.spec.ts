@@ -30,7 +30,7 @@ async function page(browser: Browser, options: { width: number; colorScheme: "li
 for (const colorScheme of ["light", "dark"] as const) {
   for (const width of [320, 1280]) {
     test(`every page and state at ${width} px in the ${colorScheme} theme`, async ({ browser, newUser }, testInfo) => {
-      test.setTimeout(120_000);
+      test.setTimeout(180_000);
       const user = await newUser({ firstName: LONG, lastName: `${ARABIC} ${CJK}` });
       const options = { width, colorScheme };
 
