@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { MIN_PASSWORD, passwordResetForm, role as roleSchema, ROLES, type Role } from "@/lib/profile/schema";
 import { IDLE_ACTION, type ActionState } from "@/lib/http/form-state";
 import { ActionResult } from "./ui/action-result";

@@ -3,10 +3,10 @@
 import { startTransition, useActionState, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
+import type { $ZodType } from "zod/v4/core";
 import type { FormState } from "@/lib/http/form-state";
 
-type Schema<In extends FieldValues, Out extends FieldValues> = z.ZodType<Out, In>;
+type Schema<In extends FieldValues, Out extends FieldValues> = $ZodType<Out, In>;
 
 /**
  * A form that validates as people type with a Zod schema and submits to a server action; the

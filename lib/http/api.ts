@@ -51,7 +51,7 @@ export async function readJson(request: Request): Promise<unknown> {
 }
 
 /** Parses a JSON body with one of the profile schemas; a non-object or invalid body is INVALID. */
-export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
+export function parseBody<T extends z.core.$ZodType>(schema: T, body: unknown): z.output<T> {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new ProfileError("BAD_REQUEST", sentence("bodyNotObject"));
   }

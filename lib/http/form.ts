@@ -39,9 +39,9 @@ const fieldMessages = (error: ProfileError) => Object.fromEntries(error.issues.m
 /** A bound argument of a server action: the id of what it acts on. */
 export const idArgument = pathId;
 
-type Outputs<A extends readonly z.ZodType[]> = { [K in keyof A]: z.output<A[K]> };
+type Outputs<A extends readonly z.core.$ZodType[]> = { [K in keyof A]: z.output<A[K]> };
 
-interface ActionSpec<A extends readonly z.ZodType[]> {
+interface ActionSpec<A extends readonly z.core.$ZodType[]> {
   /** Schemas of the arguments bound with `.bind(null, ...)`, checked: a client may send anything. */
   args?: readonly [...A];
   /** The form's text fields; a missing one reads as "". */
@@ -52,7 +52,7 @@ interface ActionSpec<A extends readonly z.ZodType[]> {
   passwordChange?: boolean;
 }
 
-interface ActionInput<A extends readonly z.ZodType[]> {
+interface ActionInput<A extends readonly z.core.$ZodType[]> {
   caller: SessionUser;
   args: Outputs<A>;
   values: Record<string, string>;
@@ -63,14 +63,14 @@ interface ActionInput<A extends readonly z.ZodType[]> {
  * runs), bound arguments and form fields read through schemas (anything else is a clear error,
  * never a 500), and the service's errors mapped through the form table with what was typed kept.
  */
-export function formAction<A extends readonly z.ZodType[] = [], S extends FormState = ActionState>(
+export function formAction<A extends readonly z.core.$ZodType[] = [], S extends FormState = ActionState>(
   spec: ActionSpec<A>,
   run: (input: ActionInput<A>) => Promise<NoInfer<S>>,
 ): (...input: [...Outputs<A>, S, FormData]) => Promise<S> {
   return async (...raw: unknown[]) => {
     const caller = await requireCaller({ passwordChange: spec.passwordChange });
     const count = spec.args?.length ?? 0;
-    const args = z.tuple([...(spec.args ?? [])] as z.ZodType[] as [z.ZodType]).safeParse(raw.slice(0, count));
+    const args = z.tuple([...(spec.args ?? [])] as z.core.$ZodType[] as [z.core.$ZodType]).safeParse(raw.slice(0, count));
     const formData = raw[count + 1] ?? new FormData();
     if (!args.success || !(formData instanceof FormData)) return { status: "error", message: UNREADABLE } as S;
     const values = textFields(formData, spec.fields ?? []);

@@ -5,7 +5,7 @@ import {
 } from "../profile/schema";
 import { MAX_BODY_BYTES } from "./api";
 
-function schema(s: z.ZodType, io: "input" | "output") {
+function schema(s: z.core.$ZodType, io: "input" | "output") {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(s, { io, unrepresentable: "any", target: "draft-2020-12" });
   return rest; // OpenAPI 3.1's own dialect is JSON Schema 2020-12
 }

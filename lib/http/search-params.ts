@@ -26,7 +26,7 @@ const SORT_KEYS = Object.keys(SORTS) as [SortKey, ...SortKey[]];
 const userListParams = z.object({
   q: text(200),
   org: text(64),
-  role: z.preprocess(first, role.optional()).catch(undefined),
+  role: z.preprocess(first, z.optional(role)).catch(undefined),
   sort: z.preprocess(first, z.enum(SORT_KEYS)).catch("name"),
   after: text(4096),
   before: text(4096),

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import * as z from "zod/mini";
 import { sentence, type Sentence } from "../i18n/sentence";
 import { fieldIssues, type FieldIssue } from "./schema";
 import type { Profile } from "./types";
@@ -60,8 +60,8 @@ export function fieldError(code: ProfileErrorCode, field: string, message: Sente
 }
 
 /** The input parsed by `schema`, or INVALID with each field's first message. */
-export function validate<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const parsed = schema.safeParse(input);
+export function validate<T extends z.core.$ZodType>(schema: T, input: unknown): z.output<T> {
+  const parsed = z.safeParse(schema, input);
   if (!parsed.success) throw new ProfileError("INVALID", sentence("invalidFields"), { issues: fieldIssues(parsed.error) });
   return parsed.data;
 }

@@ -2,7 +2,10 @@
  * THE profile schema: field limits, normalisation and the messages people read. The browser form,
  * the server action, the service and the API handlers all validate with what this module exports.
  */
-import { z } from "zod";
+// Zod Mini: the same validation as the classic API in functions the bundler can leave out, so the
+// browser, which validates with this module as people type, loads a quarter of Zod.
+import * as z from "zod/mini";
+import type { $ZodError } from "zod/v4/core";
 import { sentence, type SentenceValues } from "../i18n/sentence";
 
 export const MAX_NAME = 200;
@@ -79,33 +82,39 @@ const MESSAGES = {
 function cleanText(max: number, requiredMessage: string) {
   return z
     .string({ error: (issue) => (issue.input === undefined || issue.input === null ? requiredMessage : MESSAGES.notText) })
-    .normalize("NFC")
-    .trim()
-    .refine((s) => s.isWellFormed(), MESSAGES.malformed)
-    .refine((s) => !CONTROL_CHARACTER.test(s), MESSAGES.control)
-    .refine((s) => !DECEPTIVE_CHARACTER.test(s), MESSAGES.deceptive)
-    .refine((s) => characterCount(s) <= max, MESSAGES.tooLong(max))
-    .meta({
-      maxLength: max,
-      description: `At most ${max} characters (Unicode code points) after trimming and NFC normalisation; no control characters, direction overrides, line separators or noncharacters (nor the few code points NFC expands, such as U+0958: send their NFC form)`,
-    });
+    .check(
+      z.normalize("NFC"),
+      z.trim(),
+      z.refine((s) => s.isWellFormed(), MESSAGES.malformed),
+      z.refine((s) => !CONTROL_CHARACTER.test(s), MESSAGES.control),
+      z.refine((s) => !DECEPTIVE_CHARACTER.test(s), MESSAGES.deceptive),
+      z.refine((s) => characterCount(s) <= max, MESSAGES.tooLong(max)),
+      z.meta({
+        maxLength: max,
+        description: `At most ${max} characters (Unicode code points) after trimming and NFC normalisation; no control characters, direction overrides, line separators or noncharacters (nor the few code points NFC expands, such as U+0958: send their NFC form)`,
+      }),
+    );
 }
 
 /** Required text: something visible must remain ("\u200b" alone is as empty as ""). */
 const requiredText = (label: string, required: SchemaSentence, max = MAX_NAME) =>
-  cleanText(max, say(required))
-    .min(1, say(required))
-    .refine(hasVisibleCharacter, say(required))
-    .meta({ title: label, pattern: VISIBLE_TEXT_PATTERN });
+  cleanText(max, say(required)).check(
+    z.minLength(1, say(required)),
+    z.refine(hasVisibleCharacter, say(required)),
+    z.meta({ title: label, pattern: VISIBLE_TEXT_PATTERN }),
+  );
 
 /** Optional text: missing, null and blank all mean "none" and are stored as null. */
-function optionalText<T extends z.ZodType<string | null, string>>(inner: T, meta: { title: string; description: string }) {
+function optionalText<T extends z.ZodMiniType<string | null, string>>(inner: T, meta: { title: string; description: string; maxLength: number; pattern: string }) {
   return z
-    .union([z.string(), z.null()], { error: MESSAGES.notText })
-    .optional()
-    .transform((v) => (v == null || v.trim() === "" ? null : v))
-    .pipe(inner.nullable())
-    .meta(meta);
+    .pipe(
+      z.pipe(
+        z.optional(z.union([z.string(), z.null()], { error: MESSAGES.notText })),
+        z.transform((v) => (v == null || v.trim() === "" ? null : v)),
+      ),
+      z.nullable(inner),
+    )
+    .check(z.meta(meta));
 }
 
 // language[-Script][-REGION]: "en", "de-CH", "zh-Hant", "zh-Hant-TW", "es-419".
@@ -122,66 +131,71 @@ function canonicalTag(tag: string): string | null {
   }
 }
 
-export const languageTag = z
-  .string({ error: MESSAGES.notText })
-  .trim()
-  // Canonical forms can be longer than what was sent (a deprecated "sh-AA" is "sr-Latn-AA"), so
-  // a tag already in its canonical form passes at any length the pattern allows: parsing what
-  // this schema produced gives the same value again.
-  .refine((tag) => tag.length <= MAX_LANGUAGE_TAG || canonicalTag(tag) === tag, MESSAGES.tooLong(MAX_LANGUAGE_TAG))
-  .regex(LANGUAGE_TAG, LANGUAGE_MESSAGE)
-  .transform((tag, ctx) => {
-    const canonical = canonicalTag(tag);
-    if (canonical === null) ctx.addIssue({ code: "custom", message: LANGUAGE_MESSAGE });
-    return canonical ?? z.NEVER;
-  });
+export const languageTag = z.pipe(
+  z.string({ error: MESSAGES.notText }).check(
+    z.trim(),
+    // Canonical forms can be longer than what was sent (a deprecated "sh-AA" is "sr-Latn-AA"), so
+    // a tag already in its canonical form passes at any length the pattern allows: parsing what
+    // this schema produced gives the same value again.
+    z.refine((tag) => tag.length <= MAX_LANGUAGE_TAG || canonicalTag(tag) === tag, MESSAGES.tooLong(MAX_LANGUAGE_TAG)),
+    z.regex(LANGUAGE_TAG, LANGUAGE_MESSAGE),
+    z.refine((tag) => canonicalTag(tag) !== null, LANGUAGE_MESSAGE),
+  ),
+  z.transform((tag) => canonicalTag(tag)!),
+);
 
 export const email = z
-  .string({ error: (issue) => (issue.input == null ? say("emailRequired") : MESSAGES.notText) })
-  .trim()
-  .min(1, say("emailRequired"))
-  .max(MAX_EMAIL, MESSAGES.tooLong(MAX_EMAIL))
-  .toLowerCase()
-  .pipe(z.email(say("emailInvalid")))
-  .meta({ title: "Email", description: "Unique, case-insensitively; stored lower-cased", format: "email", pattern: z.regexes.email.source });
+  .pipe(
+    z
+      .string({ error: (issue) => (issue.input == null ? say("emailRequired") : MESSAGES.notText) })
+      .check(z.trim(), z.minLength(1, say("emailRequired")), z.maxLength(MAX_EMAIL, MESSAGES.tooLong(MAX_EMAIL)), z.toLowerCase()),
+    z.email(say("emailInvalid")),
+  )
+  .check(z.meta({ title: "Email", description: "Unique, case-insensitively; stored lower-cased", format: "email", pattern: z.regexes.email.source }));
 
 // gRPC-gateway clients may send enums as numbers: 0 GENDER_UNSPECIFIED … 3 GENDER_DIVERSE.
 export const gender = z
-  .union([z.enum(GENDERS), z.number().int().min(0).max(3).transform((n) => GENDERS[n]!)], {
-    error: say("genderInvalid", { values: GENDERS.join(", ") }),
-  })
-  .default("GENDER_UNSPECIFIED")
-  .meta({ title: "Gender", description: "Also accepted as the enum's number (0–3); missing means GENDER_UNSPECIFIED" });
+  ._default(
+    z.union([z.enum(GENDERS), z.pipe(z.int().check(z.minimum(0), z.maximum(3)), z.transform((n) => GENDERS[n]!))], {
+      error: say("genderInvalid", { values: GENDERS.join(", ") }),
+    }),
+    "GENDER_UNSPECIFIED",
+  )
+  .check(z.meta({ title: "Gender", description: "Also accepted as the enum's number (0–3); missing means GENDER_UNSPECIFIED" }));
 
 /** The profile fields every surface shares (ZITADEL's profile message). */
 export const profileFields = z.object({
   firstName: requiredText("First name", "firstNameRequired"),
   lastName: requiredText("Last name", "lastNameRequired"),
-  nickName: optionalText(cleanText(MAX_NAME, "").refine(hasVisibleCharacter, MESSAGES.invisible), {
+  nickName: optionalText(cleanText(MAX_NAME, "").check(z.refine(hasVisibleCharacter, MESSAGES.invisible)), {
     title: "Nickname",
     description: `Optional, at most ${MAX_NAME} characters after trimming, with the same character rules as the names; empty, blank or null for none`,
-  }).meta({ maxLength: MAX_NAME, pattern: OPTIONAL_TEXT_PATTERN }),
+    maxLength: MAX_NAME,
+    pattern: OPTIONAL_TEXT_PATTERN,
+  }),
   displayName: requiredText("Display name", "displayNameRequired"),
   preferredLanguage: optionalText(languageTag, {
     title: "Preferred language",
     description: "A BCP-47 tag such as en, de-CH or zh-Hant (at most 10 characters after trimming), stored canonical; empty, blank or null for none",
-  }).meta({ maxLength: MAX_LANGUAGE_TAG, pattern: LANGUAGE_TAG_PATTERN }),
+    maxLength: MAX_LANGUAGE_TAG,
+    pattern: LANGUAGE_TAG_PATTERN,
+  }),
   gender,
 });
 
 /** What the service accepts: any subset of the profile, plus email. Missing means "unchanged". */
-export const profilePatch = profileFields.extend({ email }).partial();
+export const profilePatch = z.partial(z.extend(profileFields, { email }));
 export type ProfilePatch = z.output<typeof profilePatch>;
 
 /** The browser form (self-service and admin): every profile field plus email. */
-export const profileForm = profileFields.extend({
+export const profileForm = z.extend(profileFields, {
   email,
-  currentPassword: z.string().max(1024, MESSAGES.tooLong(1024)).optional(),
+  currentPassword: z.optional(z.string().check(z.maxLength(1024, MESSAGES.tooLong(1024)))),
 });
 export type ProfileFormInput = z.input<typeof profileForm>;
 
 /** The seven profile fields, in form order, as the one list every layer iterates. */
-export const PROFILE_FIELDS = profilePatch.keyof().options;
+export const PROFILE_FIELDS = z.keyof(profilePatch).options;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 export type ProfileFormOutput = z.output<typeof profileForm>;
 
@@ -189,11 +203,13 @@ export const CURRENT_PASSWORD_REQUIRED = say("currentPasswordForEmail");
 
 /** The self-service form: changing one's own email also asks for the current password. */
 export function selfServiceForm(currentEmail: string | null) {
-  return profileForm.superRefine((value, ctx) => {
-    if (value.email !== (currentEmail ?? "") && !value.currentPassword) {
-      ctx.addIssue({ code: "custom", path: ["currentPassword"], message: CURRENT_PASSWORD_REQUIRED });
-    }
-  });
+  return profileForm.check(
+    z.superRefine((value, ctx) => {
+      if (value.email !== (currentEmail ?? "") && !value.currentPassword) {
+        ctx.addIssue({ code: "custom", path: ["currentPassword"], message: CURRENT_PASSWORD_REQUIRED });
+      }
+    }),
+  );
 }
 
 export interface FieldIssue {
@@ -202,7 +218,7 @@ export interface FieldIssue {
 }
 
 /** Zod issues as (field, message) pairs, the first message of each field. */
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
+export function fieldIssues(error: $ZodError): FieldIssue[] {
   const seen = new Set<string>();
   const out: FieldIssue[] = [];
   for (const issue of error.issues) {
@@ -216,39 +232,41 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
 
 /** Roles, lowest first (the order is the rank: nobody grants or manages above their own). */
 export const ROLES = ["USER", "ORG_ADMIN", "ADMIN"] as const;
-export const role = z.enum(ROLES, { error: say("roleInvalid") }).meta({ title: "Role" });
+export const role = z.enum(ROLES, { error: say("roleInvalid") }).check(z.meta({ title: "Role" }));
 export type Role = z.infer<typeof role>;
 
 export const username = z
   .string({ error: (issue) => (issue.input == null ? say("usernameRequired") : MESSAGES.notText) })
-  .trim()
-  .toLowerCase()
-  .min(1, say("usernameRequired"))
-  .min(3, MESSAGES.tooShort(3))
-  .max(64, MESSAGES.tooLong(64))
-  .regex(/^[a-z0-9][a-z0-9._@-]*$/, say("usernameCharacters"))
-  .meta({ title: "Username" });
-
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.minLength(1, say("usernameRequired")),
+    z.minLength(3, MESSAGES.tooShort(3)),
+    z.maxLength(64, MESSAGES.tooLong(64)),
+    z.regex(/^[a-z0-9][a-z0-9._@-]*$/, say("usernameCharacters")),
+    z.meta({ title: "Username" }),
+  );
 
 export const MIN_PASSWORD = 12;
 export const newPassword = z
   .string({ error: MESSAGES.notText })
-  .min(MIN_PASSWORD, MESSAGES.tooShort(MIN_PASSWORD))
-  .max(256, MESSAGES.tooLong(256));
+  .check(z.minLength(MIN_PASSWORD, MESSAGES.tooShort(MIN_PASSWORD)), z.maxLength(256, MESSAGES.tooLong(256)));
 
 /** A blank password field means "generate one". */
-const optionalNewPassword = z
-  .string({ error: MESSAGES.notText })
-  .optional()
-  .transform((v) => (v ? v : undefined))
-  .pipe(newPassword.optional());
+const optionalNewPassword = z.pipe(
+  z.pipe(z.optional(z.string({ error: MESSAGES.notText })), z.transform((v) => (v ? v : undefined))),
+  z.optional(newPassword),
+);
 
 /** Admins creating a user: the same profile fields, plus what an account needs. */
-export const createUserForm = profileFields.extend({
+export const createUserForm = z.extend(profileFields, {
   username,
   email,
-  role: role.default("USER"),
-  orgId: z.string({ error: MESSAGES.notText }).trim().max(64, MESSAGES.tooLong(64)).optional().transform((v) => v || undefined),
+  role: z._default(role, "USER"),
+  orgId: z.pipe(
+    z.optional(z.string({ error: MESSAGES.notText }).check(z.trim(), z.maxLength(64, MESSAGES.tooLong(64)))),
+    z.transform((v) => v || undefined),
+  ),
   password: optionalNewPassword,
 });
 export type CreateUserInput = z.input<typeof createUserForm>;
@@ -256,36 +274,39 @@ export type CreateUserOutput = z.output<typeof createUserForm>;
 
 const currentPassword = z
   .string({ error: say("currentPasswordRequired") })
-  .min(1, say("currentPasswordRequired"))
-  .max(1024, MESSAGES.tooLong(1024));
+  .check(z.minLength(1, say("currentPasswordRequired")), z.maxLength(1024, MESSAGES.tooLong(1024)));
 /** A checkbox: "on" (or true) when ticked; absent when not. */
-const checkbox = z.union([z.boolean(), z.string()]).optional().transform((v) => v === true || v === "on" || v === "true");
+const checkbox = z.pipe(
+  z.optional(z.union([z.boolean(), z.string()])),
+  z.transform((v) => v === true || v === "on" || v === "true"),
+);
 
 /** People changing their own password. */
 export const passwordChangeForm = z
   .object({ currentPassword, newPassword, confirmPassword: z.string({ error: MESSAGES.notText }) })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: say("passwordsDiffer") });
+  .check(z.refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: say("passwordsDiffer") }));
 
 /** An administrator setting someone's password (an admin resetting their own also gives the current one). */
 export const passwordResetForm = z.object({
   password: optionalNewPassword,
   revokeTokens: checkbox,
-  currentPassword: z.string({ error: MESSAGES.notText }).max(1024, MESSAGES.tooLong(1024)).optional(),
+  currentPassword: z.optional(z.string({ error: MESSAGES.notText }).check(z.maxLength(1024, MESSAGES.tooLong(1024)))),
 });
 
 const TOKEN_NAME_REQUIRED = say("tokenNameRequired");
-const tokenName = cleanText(100, TOKEN_NAME_REQUIRED)
-  .min(1, TOKEN_NAME_REQUIRED)
-  .refine(hasVisibleCharacter, TOKEN_NAME_REQUIRED)
-  .meta({ title: "Token name" });
+const tokenName = cleanText(100, TOKEN_NAME_REQUIRED).check(
+  z.minLength(1, TOKEN_NAME_REQUIRED),
+  z.refine(hasVisibleCharacter, TOKEN_NAME_REQUIRED),
+  z.meta({ title: "Token name" }),
+);
 /** How long a new token may live, in days ("" for no expiry). */
 export const TOKEN_LIFETIMES = ["7", "30", "90", "365", ""] as const;
 export const tokenForm = z.object({
   name: tokenName,
-  expiresInDays: z
-    .enum(TOKEN_LIFETIMES, { error: say("tokenLifetime") })
-    .default("90")
-    .transform((days) => (days ? Number(days) : null)),
+  expiresInDays: z.pipe(
+    z._default(z.enum(TOKEN_LIFETIMES, { error: say("tokenLifetime") }), "90"),
+    z.transform((days) => (days ? Number(days) : null)),
+  ),
 });
 
 /** ZITADEL v1 UpdateHumanProfile body (both the auth and the management API). */
@@ -297,14 +318,13 @@ export const zitadelEmailBody = z.object({ email });
 export const zitadelManagementEmailBody = z.object({
   email,
   isEmailVerified: z
-    .boolean({ error: say("isEmailVerifiedBoolean") })
-    .optional()
-    .meta({ description: "Mark the address verified without sending a link (another user's only; for one's own it is 403)" }),
+    .optional(z.boolean({ error: say("isEmailVerifiedBoolean") }))
+    .check(z.meta({ description: "Mark the address verified without sending a link (another user's only; for one's own it is 403)" })),
 });
 
 /** Camunda 7 user profile body: `id` is the username and must match the path. */
 export const camundaProfileBody = z.object({
-  id: z.string({ error: MESSAGES.notText }).optional().meta({ description: "The username; when sent, it must equal the id in the path" }),
+  id: z.optional(z.string({ error: MESSAGES.notText })).check(z.meta({ description: "The username; when sent, it must equal the id in the path" })),
   firstName: requiredText("First name", "firstNameRequired"),
   lastName: requiredText("Last name", "lastNameRequired"),
   email,
@@ -312,10 +332,10 @@ export const camundaProfileBody = z.object({
 
 // Response shapes, for the OpenAPI document (the handlers build them in lib/http).
 export const zitadelDetails = z.object({
-  sequence: z.string().describe("The profile's version; also sent as the ETag"),
+  sequence: z.string().check(z.describe("The profile's version; also sent as the ETag")),
   creationDate: z.iso.datetime(),
   changeDate: z.iso.datetime(),
-  resourceOwner: z.string().describe("The organisation id"),
+  resourceOwner: z.string().check(z.describe("The organisation id")),
 });
 export const zitadelProfileMessage = z.object({
   firstName: z.string(), lastName: z.string(), nickName: z.string(), displayName: z.string(),
@@ -323,9 +343,9 @@ export const zitadelProfileMessage = z.object({
 });
 export const zitadelEmailMessage = z.object({ email: z.string(), isEmailVerified: z.boolean() });
 export const zitadelError = z.object({
-  code: z.number().int().describe("gRPC code: 3 invalid argument, 5 not found, 6 already exists, 7 permission denied, 9 failed precondition, 16 unauthenticated, 13 internal"),
+  code: z.int().check(z.describe("gRPC code: 3 invalid argument, 5 not found, 6 already exists, 7 permission denied, 9 failed precondition, 16 unauthenticated, 13 internal")),
   message: z.string(),
   details: z.array(z.object({ "@type": z.literal("type.googleapis.com/zitadel.v1.ErrorDetail"), id: z.string(), message: z.string() })),
 });
-export const camundaProfile = z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), email: z.string().nullable() });
-export const camundaError = z.object({ type: z.string().describe("e.g. InvalidRequestException, AuthorizationException"), message: z.string() });
+export const camundaProfile = z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), email: z.nullable(z.string()) });
+export const camundaError = z.object({ type: z.string().check(z.describe("e.g. InvalidRequestException, AuthorizationException")), message: z.string() });
