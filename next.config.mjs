@@ -1,7 +1,12 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
-// Each request's language and time zone: lib/i18n/request.ts.
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+// Each request's language and time zone: lib/i18n/request.ts. The catalogues are compiled at build
+// time, so neither the browser nor the server parses ICU messages at run time, and the browser is
+// spared the parser (intl-messageformat, 12 KB gzip on every page).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: { messages: { path: "./lib/i18n/messages", format: "json", locales: "infer", precompile: true } },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
