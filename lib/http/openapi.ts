@@ -1,9 +1,27 @@
 import { z } from "zod";
-import {
-  camundaError, camundaProfile, camundaProfileBody, zitadelDetails, zitadelEmailBody, zitadelEmailMessage, zitadelError,
-  zitadelManagementEmailBody, zitadelProfileBody, zitadelProfileMessage,
-} from "../profile/schema";
+import { camundaProfileBody, GENDERS, zitadelEmailBody, zitadelManagementEmailBody, zitadelProfileBody } from "../profile/schema";
 import { MAX_BODY_BYTES } from "./api";
+
+// Response shapes (the handlers build them in lib/http): for this document only, so they stay out of the
+// browser bundle, which loads lib/profile/schema.ts.
+const zitadelDetails = z.object({
+  sequence: z.string().describe("The profile's version; also sent as the ETag"),
+  creationDate: z.iso.datetime(),
+  changeDate: z.iso.datetime(),
+  resourceOwner: z.string().describe("The organisation id"),
+});
+const zitadelProfileMessage = z.object({
+  firstName: z.string(), lastName: z.string(), nickName: z.string(), displayName: z.string(),
+  preferredLanguage: z.string(), gender: z.enum(GENDERS),
+});
+const zitadelEmailMessage = z.object({ email: z.string(), isEmailVerified: z.boolean() });
+const zitadelError = z.object({
+  code: z.number().int().describe("gRPC code: 3 invalid argument, 5 not found, 6 already exists, 7 permission denied, 9 failed precondition, 16 unauthenticated, 13 internal"),
+  message: z.string(),
+  details: z.array(z.object({ "@type": z.literal("type.googleapis.com/zitadel.v1.ErrorDetail"), id: z.string(), message: z.string() })),
+});
+const camundaProfile = z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), email: z.string().nullable() });
+const camundaError = z.object({ type: z.string().describe("e.g. InvalidRequestException, AuthorizationException"), message: z.string() });
 
 function schema(s: z.core.$ZodType, io: "input" | "output") {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(s, { io, unrepresentable: "any", target: "draft-2020-12" });

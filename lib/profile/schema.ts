@@ -329,23 +329,3 @@ export const camundaProfileBody = z.object({
   lastName: requiredText("Last name", "lastNameRequired"),
   email,
 });
-
-// Response shapes, for the OpenAPI document (the handlers build them in lib/http).
-export const zitadelDetails = z.object({
-  sequence: z.string().check(z.describe("The profile's version; also sent as the ETag")),
-  creationDate: z.iso.datetime(),
-  changeDate: z.iso.datetime(),
-  resourceOwner: z.string().check(z.describe("The organisation id")),
-});
-export const zitadelProfileMessage = z.object({
-  firstName: z.string(), lastName: z.string(), nickName: z.string(), displayName: z.string(),
-  preferredLanguage: z.string(), gender: z.enum(GENDERS),
-});
-export const zitadelEmailMessage = z.object({ email: z.string(), isEmailVerified: z.boolean() });
-export const zitadelError = z.object({
-  code: z.int().check(z.describe("gRPC code: 3 invalid argument, 5 not found, 6 already exists, 7 permission denied, 9 failed precondition, 16 unauthenticated, 13 internal")),
-  message: z.string(),
-  details: z.array(z.object({ "@type": z.literal("type.googleapis.com/zitadel.v1.ErrorDetail"), id: z.string(), message: z.string() })),
-});
-export const camundaProfile = z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), email: z.nullable(z.string()) });
-export const camundaError = z.object({ type: z.string().check(z.describe("e.g. InvalidRequestException, AuthorizationException")), message: z.string() });
