@@ -148,10 +148,15 @@ describe.each(DB_KINDS)("keyset paging on %s", (kind) => {
   it.each(SORT_KEYS)("sorted by %s with a search: the same, over the matches alone", async (sort) => {
     const all = await expected(sort, { searchText: { contains: " common" } });
     expect(all.length).toBeGreaterThan(SIZE * 3);
-    // A long walk finds every page by walking the order; a walk of 3 rows falls back to reading all matches.
-    for (const [direction, steps] of [["forwards", undefined], ["backwards", undefined], ["forwards", 3], ["backwards", 3]] as const) {
-      const pages = await walk({ sort, q: "common", walk: steps }, direction);
-      expect(pages.flatMap((p) => p.rows.map((r) => r.id)), `${direction}, walk ${steps}`).toEqual(all);
+    // A long walk finds every page by walking the order. A walk of 3 rows looks through the matches: with the
+    // whole set in its sample (the default), or with a sample of 1 (at least a page: 8) or 10 of them, which
+    // bound each page by the last of a page of sampled matches in the order.
+    const ways = [[undefined, undefined], [3, undefined], [3, 1], [3, 10]] as const;
+    for (const direction of ["forwards", "backwards"] as const) {
+      for (const [steps, sample] of ways) {
+        const pages = await walk({ sort, q: "common", walk: steps, sample }, direction);
+        expect(pages.flatMap((p) => p.rows.map((r) => r.id)), `${direction}, walk ${steps}, sample ${sample}`).toEqual(all);
+      }
     }
     // A one-letter search matches the start of a word: "t" finds " tie …", not the "t" inside "keyset".
     const starts = await walk({ sort, q: "t" }, "forwards");

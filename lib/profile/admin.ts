@@ -37,8 +37,10 @@ export type SortKey = keyof typeof SORTS;
 export const PAGE_SIZE = 25;
 /** Counting stops here: "More than 1,000 users" (counting a million rows takes longer than showing a page). */
 export const COUNT_LIMIT = 1000;
-/** How many rows a search walks in the sort order's index before it reads all its matches instead (see readPart). */
+/** How many rows a search walks in the sort order's index before it looks through the matches instead (see readPart). */
 export const WALK = 2000;
+/** How many matches, in whatever order is cheapest, a search reads to bound where its page ends (see readPart). */
+export const SAMPLE = COUNT_LIMIT + 1;
 
 type KeyColumn = "lastName" | "firstName" | "id" | "displayName" | "username" | "email" | "createdAt";
 interface SortOrder {
@@ -61,8 +63,10 @@ export interface UserQuery {
   last?: boolean;
   /** Rows per page (tests use small pages). */
   pageSize?: number;
-  /** How far a search walks the order before it reads all matches (tests make it short). */
+  /** How far a search walks the order before it looks through the matches (tests make it short)... */
   walk?: number;
+  /** ...and how many matches it reads to bound its page (tests make it small). */
+  sample?: number;
 }
 
 export interface UserRow {
@@ -166,11 +170,12 @@ function positionOf(sort: SortKey, row: RawRow): Cursor {
 // ---- the list ----
 
 /** The filters as SQL on `u` ("User"): organisation and role, and the search's terms; null when the search cannot match anything. */
-function conditions(query: UserQuery, orgId: string | undefined): { filters: Prisma.Sql[]; search: Prisma.Sql[]; walk: number } | null {
+function conditions(query: UserQuery, orgId: string | undefined): { filters: Prisma.Sql[]; search: Prisma.Sql[]; walk: number; sample: number } | null {
   const terms = searchTerms(query.q ?? "");
   if (terms === null) return null;
   return {
     walk: Math.max(1, Math.floor(query.walk ?? WALK)),
+    sample: Math.max(1, Math.floor(query.sample ?? SAMPLE)),
     filters: [
       ...(orgId ? [Prisma.sql`u."orgId" = ${orgId}`] : []),
       ...(query.role ? [Prisma.sql`u."role" = ${query.role}::text::"Role"`] : []),
@@ -197,9 +202,15 @@ const ROW_COLUMNS = Prisma.sql`u.id, u.username, u.email, u."displayName", u."fi
  * it assumes matches are spread evenly through the order, and they seldom are (every "Müller" is
  * in one stretch of the names; every "Zoë" comes last among people of the same last name): left
  * to itself it walked half a million rows for a word. So a search walks the order for at most
- * WALK rows (a few milliseconds), which finds the rows of a common word at once; when that is not
- * a page, it reads every match through the trigram index and sorts them, which costs what the
- * matches cost and never a walk through the whole table.
+ * WALK rows (a few milliseconds), which finds the rows of a common word at once. When that is not
+ * a page, it looks through the matches (the trigram index), but not through all of them: it reads
+ * SAMPLE matches in whatever order is cheapest. Fewer than that are all there are: the page is
+ * theirs. Otherwise the `limit`-th of the sample in the order bounds the page (the page's rows
+ * are the first `limit` matches, so none comes after the `limit`-th of any `limit` matches), and
+ * the page is read from the matches up to that bound: PostgreSQL combines both indexes there
+ * (the order's, for the range) and reads only the rows in both, instead of reading and sorting
+ * tens of thousands of matches. A dense common word ("z" at a million users: 45,000 matches)
+ * costs a thousand rows and a range; a rare one what its matches cost.
  */
 async function readPart(
   client: Db, where: Conditions, sort: SortKey, part: number, backwards: boolean, from: Cursor | null, limit: number,
@@ -216,7 +227,7 @@ async function readPart(
   const direction = Prisma.raw(descending ? "DESC" : "ASC");
   const order = Prisma.join(columns.map((c) => Prisma.sql`${c} ${direction}`));
   // The organisation's name is joined to the page alone, after the rows are chosen.
-  const withOrg = (rows: Prisma.Sql) => client.$queryRaw<RawRow[]>`
+  const withOrg = <Row = RawRow>(rows: Prisma.Sql) => client.$queryRaw<Row[]>`
     SELECT u.*, o.name AS "orgName" FROM (${rows}) u JOIN "Organization" o ON o.id = u."orgId" ORDER BY ${order}`;
 
   if (!where.search.length) {
@@ -226,9 +237,18 @@ async function readPart(
     SELECT ${ROW_COLUMNS} FROM (SELECT ${ROW_COLUMNS}, u."searchText" FROM "User" u WHERE ${and(range)} ORDER BY ${order} LIMIT ${where.walk}) u
     WHERE ${and(where.search)} ORDER BY ${order} LIMIT ${limit}`);
   if (walked.length >= limit) return walked;
-  // OFFSET 0 keeps the planner from walking the order's index: it fetches the matches, then sorts.
+  // Some matches, in no order: their first `limit` in the order, and how many were read.
+  const sampled = await withOrg<RawRow & { sampled: number | bigint }>(Prisma.sql`
+    SELECT u.*, count(*) OVER () AS sampled FROM (SELECT ${ROW_COLUMNS} FROM "User" u WHERE ${and([...range, ...where.search])} LIMIT ${Math.max(where.sample, limit)}) u
+    ORDER BY ${order} LIMIT ${limit}`);
+  const rows: RawRow[] = sampled.map(({ sampled: _, ...row }) => row);
+  if (rows.length < limit || Number(sampled[0]?.sampled) < Math.max(where.sample, limit)) return rows;
+  // The page ends at or before the last of these. OFFSET 0 keeps the planner from walking the
+  // order's index (it cannot know how far): it reads the matches within the bound, then sorts.
+  const bound = positionOf(sort, rows.at(-1)!).values.map((v, i) => (spec.columns[i] === "createdAt" ? Prisma.sql`${v}::timestamp(3)` : Prisma.sql`${v}`));
+  const withinBound = Prisma.sql`(${Prisma.join(columns)}) ${Prisma.raw(descending ? ">=" : "<=")} (${Prisma.join(bound)})`;
   return withOrg(Prisma.sql`
-    SELECT u.* FROM (SELECT ${ROW_COLUMNS} FROM "User" u WHERE ${and([...range, ...where.search])} OFFSET 0) u
+    SELECT u.* FROM (SELECT ${ROW_COLUMNS} FROM "User" u WHERE ${and([...range, withinBound, ...where.search])} OFFSET 0) u
     ORDER BY ${order} LIMIT ${limit}`);
 }
 

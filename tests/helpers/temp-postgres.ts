@@ -44,7 +44,7 @@ export function freePort(): Promise<number> {
 
 export interface TempPostgres {
   url: string;
-  /** Stops the server and deletes its data. */
+  /** Stops the server and deletes its data (unless it was started in a given folder). */
   stop(): void;
   /** Stops the server, keeping its data (a database that went away)... */
   pause(): void;
@@ -52,27 +52,34 @@ export interface TempPostgres {
   resume(): void;
 }
 
-export async function startTempPostgres(): Promise<TempPostgres> {
+/**
+ * `dir`: keep the server's data in this folder instead of a new temporary one, and reuse it when it
+ * already holds a database (a bench seeds a million users once); `stop()` then keeps it too.
+ * `port`: listen on this port instead of a free one.
+ */
+export async function startTempPostgres(options: { dir?: string; port?: number } = {}): Promise<TempPostgres> {
   const bin = findBinaries();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "profile-pg-"));
+  const kept = Boolean(options.dir);
+  const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), "profile-pg-"));
+  fs.mkdirSync(dir, { recursive: true });
   const asRoot = process.getuid?.() === 0;
   const run = (cmd: string, args: string[]) =>
     asRoot
       ? execFileSync("runuser", ["-u", "postgres", "--", path.join(bin, cmd), ...args], { stdio: "pipe" })
       : execFileSync(path.join(bin, cmd), args, { stdio: "pipe" });
   if (asRoot) execFileSync("chown", ["postgres", dir]);
-  const port = await freePort();
-  run("initdb", ["-D", `${dir}/data`, "-U", "app", "--auth=trust", "--no-sync"]);
+  const port = options.port ?? (await freePort());
+  if (!fs.existsSync(`${dir}/data/PG_VERSION`)) run("initdb", ["-D", `${dir}/data`, "-U", "app", "--auth=trust", "--no-sync"]);
   // -l: without a log file the server keeps our stdout open and whoever reads it never finishes.
-  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`;
-  const start = () => run("pg_ctl", ["-D", `${dir}/data`, "-l", `${dir}/server.log`, "-w", "-o", options, "start"]);
+  const serverOptions = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`;
+  const start = () => run("pg_ctl", ["-D", `${dir}/data`, "-l", `${dir}/server.log`, "-w", "-o", serverOptions, "start"]);
   const halt = () => run("pg_ctl", ["-D", `${dir}/data`, "stop", "-m", "fast"]);
   start();
   return {
     url: `postgres://app@127.0.0.1:${port}/postgres`,
     stop() {
       halt();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!kept) fs.rmSync(dir, { recursive: true, force: true });
     },
     pause: halt,
     resume: start,
