@@ -5,6 +5,9 @@ import { ProfileError } from "@/lib/profile/errors";
 import { camundaProfileBody } from "@/lib/profile/schema";
 import { getProfile, updateProfile } from "@/lib/profile/service";
 
+// Every answer depends on the caller: Next need not watch the handler for what it reads.
+export const dynamic = "force-dynamic";
+
 type Params = { id: string; name?: string };
 const options: RouteOptions<Params> = { auth: "basic", subject: (params) => params.id };
 

@@ -3,6 +3,9 @@ import { objectDetails, profileMessage, zitadel, zitadelOk } from "@/lib/http/zi
 import { zitadelProfileBody } from "@/lib/profile/schema";
 import { getProfile, updateProfile } from "@/lib/profile/service";
 
+// Every answer depends on the caller: Next need not watch the handler for what it reads.
+export const dynamic = "force-dynamic";
+
 /** ZITADEL auth v1: the caller's own profile. */
 export const GET = apiRoute(zitadel, { auth: "bearer" }, async (_request, caller) => {
   const profile = await getProfile(caller, caller.id);

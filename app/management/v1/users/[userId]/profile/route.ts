@@ -4,6 +4,9 @@ import { selectOrganisation } from "@/lib/profile/access";
 import { zitadelProfileBody } from "@/lib/profile/schema";
 import { getProfile, updateProfile } from "@/lib/profile/service";
 
+// Every answer depends on the caller: Next need not watch the handler for what it reads.
+export const dynamic = "force-dynamic";
+
 type Params = { userId: string };
 
 /** ZITADEL management v1: any user of the selected organisation (x-zitadel-orgid, default the caller's). */
