@@ -106,7 +106,7 @@ async function insertUsers(client: PrismaClient, rows: Row[]): Promise<number> {
   return client.$executeRawUnsafe(
     `INSERT INTO "User" ("id", "username", "email", "firstName", "lastName", "displayName", "nickName", "preferredLanguage",
        "gender", "role", "orgId", "passwordHash", "searchText", "createdAt", "updatedAt")
-     SELECT gen_random_uuid()::text, u.*, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+     SELECT gen_random_uuid()::text, u.*, now() AT TIME ZONE 'UTC' FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
        $7::text[], $8::text[]::"Gender"[], $9::text[]::"Role"[], $10::text[], $11::text[], $12::text[], $13::timestamp(3)[]) AS u
      ON CONFLICT DO NOTHING`,
     col("username"), col("email"), col("firstName"), col("lastName"), col("displayName"), col("nickName"),
