@@ -15,3 +15,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   // PostgreSQL's class 08 (connection exception) and 57P01–57P03 (shutting down, starting up).
   return cause?.kind === "DatabaseNotReachable" || /^(08|57P0[123])/.test(cause?.code ?? "") || /Connection terminated/i.test(error.message);
 }
+
+/**
+ * Whether an error is a unique index refusing a write: P2002 from Prisma's own queries, or the same
+ * refusal from a raw statement (P2010, whose driver error says so).
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  const cause = (error.meta?.driverAdapterError as { cause?: { kind?: string; originalCode?: string } } | undefined)?.cause;
+  return error.code === "P2010" && (cause?.kind === "UniqueConstraintViolation" || cause?.originalCode === "23505");
+}

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { db } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import { env } from "../env";
 import { Prisma, type EmailTokenPurpose } from "../generated/prisma/client";
 import { enqueueMail } from "../mail/outbox";
@@ -8,7 +9,7 @@ import { endUserSessions } from "../auth/session-store";
 import { waitValues, emailTakenError, ProfileError, readOnlyError } from "./errors";
 import { lockManaged } from "./target";
 import type { Caller, ChangeVia, EventChanges, Profile } from "./types";
-import { writeVersion } from "./version";
+import { writeLockedVersion } from "./version";
 import { sentence } from "../i18n/sentence";
 
 /**
@@ -151,7 +152,7 @@ async function onOwnRow<T>(userId: string, caller: Caller, fn: (tx: Prisma.Trans
   try {
     return await client.$transaction(async (tx) => fn(tx, await lockManaged(tx, caller, userId)), { maxWait: 10_000, timeout: 10_000 });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw emailTakenError();
+    if (isUniqueViolation(error)) throw emailTakenError();
     throw error;
   }
 }
@@ -172,7 +173,7 @@ export async function cancelEmailChange(caller: Caller, via: ChangeVia = "UI"): 
     const pending = await pendingOf(tx, user);
     if (!pending) return null;
     await tx.emailToken.updateMany({ where: live(user.id, "VERIFY"), data: { cancelledAt: new Date() } });
-    await writeVersion(tx, caller, user, { data: {}, changes: { pendingEmail: { from: pending.email, to: null } }, via });
+    await writeLockedVersion(tx, caller, user, { data: {}, changes: { pendingEmail: { from: pending.email, to: null } }, via });
     return pending.email;
   });
 }
@@ -217,11 +218,11 @@ export async function confirmEmail(token: string): Promise<{ email: string; chan
     const change = emailInForce(user, row.email, true);
     if (row.email === user.email) {
       // The address in force, proven: only its verification changes (if it was not already).
-      if (change.changes.emailVerified) await writeVersion(tx, asUser, user, { ...change, via: "EMAIL_LINK" });
+      if (change.changes.emailVerified) await writeLockedVersion(tx, asUser, user, { ...change, via: "EMAIL_LINK" });
       return { email: row.email, changed: false };
     }
     await assertFree(tx, row.email, user.id);
-    await writeVersion(tx, asUser, user, { ...change, via: "EMAIL_LINK" });
+    await writeLockedVersion(tx, asUser, user, { ...change, via: "EMAIL_LINK" });
     await tx.emailToken.updateMany({ where: live(user.id, "VERIFY"), data: { cancelledAt: new Date() } });
     if (user.email) {
       const sentAt = new Date();
@@ -251,7 +252,7 @@ export async function reportEmailChange(token: string): Promise<ReportOutcome> {
     const now = new Date();
     await tx.emailToken.updateMany({ where: live(user.id, "VERIFY", now), data: { cancelledAt: now } });
     const restored = (await isTaken(tx, row.email, user.id)) ? null : row.email;
-    if (restored && restored !== user.email) await writeVersion(tx, asUser, user, { ...emailInForce(user, restored, true), via: "EMAIL_LINK" });
+    if (restored && restored !== user.email) await writeLockedVersion(tx, asUser, user, { ...emailInForce(user, restored, true), via: "EMAIL_LINK" });
     const sessionsEnded = await endUserSessions(user.id, "email change reported", { tx });
     const { count: tokensRevoked } = await tx.apiToken.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
     await recordSecurityEvent("EMAIL_CHANGE_REPORTED", { userId: user.id, detail: { restored, sessionsEnded, tokensRevoked } }, tx);

@@ -1,5 +1,5 @@
-import crypto from "node:crypto";
 import { db } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import { env } from "../env";
 import { assertCurrentPassword } from "../auth/credentials";
 import { takeProfileReadWithToken } from "../auth/tokens";
@@ -8,10 +8,9 @@ import { canManage, canSee } from "./access";
 import { assertMayVouch, changeEmail } from "./email";
 import { emailTakenError, ProfileError, readOnlyError, validate } from "./errors";
 import { CURRENT_PASSWORD_REQUIRED, PROFILE_FIELDS, profilePatch, type ProfileField, type ProfilePatch } from "./schema";
-import { searchText } from "./search";
-import { findManaged, lockManaged, PROFILE_SELECT, type Scope, type Target } from "./target";
+import { findManaged, lockManaged, type Scope, type Target } from "./target";
 import type { Caller, ChangeVia, EventChanges, Profile, ProfileChanges, ProfileEventView } from "./types";
-import { writeVersion } from "./version";
+import { writeLockedVersion, writeVersion } from "./version";
 import { sentence } from "../i18n/sentence";
 
 export { findManaged, type Scope, type Target };
@@ -104,26 +103,18 @@ export async function updateProfile(
     );
   } catch (error) {
     // The unique index decides who gets an address, even between two people racing for it.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw emailTakenError();
+    if (isUniqueViolation(error)) throw emailTakenError();
     throw error;
   }
 }
 
-// The profile's columns as an UPDATE returns them (enums as text, as lockManaged reads them).
-const RETURNED = Prisma.raw(
-  Object.keys(PROFILE_SELECT)
-    .map((column) => (column === "gender" || column === "role" ? `"${column}"::text AS "${column}"` : `"${column}"`))
-    .join(", "),
-);
-
 /**
  * A token caller changing fields of their own profile, against the version read with their token
  * (lib/auth/tokens.ts): the same rules, diff and history event as the transaction in
- * updateProfile and writeVersion, as one statement — a compare-and-set on that version that writes
- * the new version and its event together (a statement is a transaction of its own), instead of
- * BEGIN, lock, update, insert, COMMIT. Null when it does not apply or the version moved on
- * meanwhile: then the locked transaction decides, as for everyone else (the 412 with the current
- * version included). Email changes and vouching always take that path (lib/profile/email.ts).
+ * updateProfile, written by writeVersion's compare-and-set on that version without BEGIN, lock
+ * and COMMIT around it. Null when it does not apply or the version moved on meanwhile: then the
+ * locked transaction decides, as for everyone else (the 412 with the current version included).
+ * Email changes and vouching always take that path (lib/profile/email.ts).
  */
 async function writeOwnVersion(caller: Caller, target: Target, own: Profile, patch: ProfilePatch, options: UpdateOptions): Promise<UpdateResult | null> {
   const isOwn = typeof target === "string" ? target === own.id : target.username === own.username;
@@ -133,23 +124,7 @@ async function writeOwnVersion(caller: Caller, target: Target, own: Profile, pat
   const fields = Object.keys(changes) as ProfileField[];
   if (fields.length === 0 || changes.email) return null;
   const data: Partial<Profile> = Object.fromEntries(fields.map((field) => [field, changes[field]!.to]));
-  const sets = fields.map((field) =>
-    field === "gender" ? Prisma.sql`"gender" = ${data.gender}::text::"Gender"` : Prisma.sql`${Prisma.raw(`"${field}"`)} = ${data[field]}`,
-  );
-  const now = new Date(); // as Prisma sets @updatedAt and @default(now()): the server's clock, in UTC
-  const client = await db();
-  const [profile] = await client.$queryRaw<Profile[]>`
-    WITH next AS (
-      UPDATE "User" SET ${Prisma.join(sets)}, "sequence" = "sequence" + 1, "searchText" = ${searchText({ ...own, ...data })}, "updatedAt" = ${now}
-      WHERE "id" = ${own.id} AND "sequence" = ${own.sequence}
-      RETURNING ${RETURNED}
-    ), event AS (
-      INSERT INTO "ProfileEvent" ("id", "userId", "sequence", "actorId", "tokenId", "via", "changes", "createdAt")
-      SELECT ${crypto.randomUUID()}::text, "id", "sequence", ${caller.id}::text, ${caller.tokenId ?? null}::text,
-        ${options.via}::text::"ChangeVia", ${JSON.stringify(changes)}::jsonb, ${now}::timestamp(3)
-      FROM next
-    )
-    SELECT * FROM next`;
+  const profile = await writeVersion(await db(), caller, own, { data, changes, via: options.via });
   return profile ? { profile, changed: true } : null;
 }
 
@@ -185,7 +160,7 @@ async function write(tx: Prisma.TransactionClient, caller: Caller, current: Prof
     data.emailVerified = true;
     events.emailVerified = { from: "false", to: "true" };
   }
-  return { profile: await writeVersion(tx, caller, current, { data, changes: events, via }), pendingEmail };
+  return { profile: await writeLockedVersion(tx, caller, current, { data, changes: events, via }), pendingEmail };
 }
 
 /** The user's change history, newest first. */
