@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
 import { db } from "../db/client";
-import { Prisma } from "../generated/prisma/client";
-import { findManaged, PROFILE_SELECT } from "../profile/target";
+import { findManaged, PROFILE_SELECT, profileColumns } from "../profile/target";
 import { ProfileError, validate } from "../profile/errors";
 import { tokenForm } from "../profile/schema";
 import type { Caller, Profile } from "../profile/types";
@@ -76,13 +75,8 @@ interface TokenOwner extends Profile {
   lastUsedAt: Date | null;
 }
 
-// The owner's profile columns (enums as text, as lib/profile/target.ts reads them for its row lock).
 const PROFILE_KEYS = Object.keys(PROFILE_SELECT) as (keyof typeof PROFILE_SELECT)[];
-const OWNER_COLUMNS = Prisma.raw(
-  PROFILE_KEYS
-    .map((column) => (column === "gender" || column === "role" ? `u."${column}"::text AS "${column}"` : `u."${column}"`))
-    .join(", "),
-);
+const OWNER_COLUMNS = profileColumns("u");
 
 /**
  * The profile read with the token, for the request that authenticated with it: reading one's own

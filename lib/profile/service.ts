@@ -4,11 +4,10 @@ import { env } from "../env";
 import { assertCurrentPassword } from "../auth/credentials";
 import { takeProfileReadWithToken } from "../auth/tokens";
 import { Prisma } from "../generated/prisma/client";
-import { canManage, canSee } from "./access";
 import { assertMayVouch, changeEmail } from "./email";
 import { emailTakenError, ProfileError, readOnlyError, validate } from "./errors";
 import { CURRENT_PASSWORD_REQUIRED, PROFILE_FIELDS, profilePatch, type ProfileField, type ProfilePatch } from "./schema";
-import { findManaged, lockManaged, type Scope, type Target } from "./target";
+import { findManaged, isManagedTarget, lockManaged, type Scope, type Target } from "./target";
 import type { Caller, ChangeVia, EventChanges, Profile, ProfileChanges, ProfileEventView } from "./types";
 import { writeLockedVersion, writeVersion } from "./version";
 import { sentence } from "../i18n/sentence";
@@ -22,8 +21,7 @@ export { findManaged, type Scope, type Target };
  */
 export async function getProfile(caller: Caller, target: Target, scope: Scope = {}): Promise<Profile> {
   const own = takeProfileReadWithToken(caller);
-  const isTarget = own && (typeof target === "string" ? target === own.id : target.username === own.username);
-  if (own && isTarget && canSee(caller, own) && canManage(caller, own) && (!scope.orgId || scope.orgId === own.orgId)) return own;
+  if (own && isManagedTarget(caller, target, own, scope)) return own;
   return findManaged(caller, target, scope);
 }
 
@@ -117,8 +115,7 @@ export async function updateProfile(
  * Email changes and vouching always take that path (lib/profile/email.ts).
  */
 async function writeOwnVersion(caller: Caller, target: Target, own: Profile, patch: ProfilePatch, options: UpdateOptions): Promise<UpdateResult | null> {
-  const isOwn = typeof target === "string" ? target === own.id : target.username === own.username;
-  if (!isOwn || !canSee(caller, own) || !canManage(caller, own) || (options.orgId && options.orgId !== own.orgId)) return null;
+  if (!isManagedTarget(caller, target, own, options)) return null;
   if (options.emailVerified || (options.ifSequence !== undefined && options.ifSequence !== own.sequence)) return null;
   const changes = diff(own, patch);
   const fields = Object.keys(changes) as ProfileField[];

@@ -21,6 +21,25 @@ export interface Scope {
 
 const nameOf = (target: Target) => (typeof target === "string" ? target : target.username);
 
+/**
+ * The profile's columns for raw SQL (of the table `alias`, if given), enums as text as Prisma's
+ * select reads them: for the queries that read a profile in a statement of their own.
+ */
+export function profileColumns(alias?: string): Prisma.Sql {
+  const of = alias ? `${alias}.` : "";
+  return Prisma.raw(
+    Object.keys(PROFILE_SELECT)
+      .map((column) => (column === "gender" || column === "role" ? `${of}"${column}"::text AS "${column}"` : `${of}"${column}"`))
+      .join(", "),
+  );
+}
+
+/** Whether `user`, already read, is the target and one the caller may manage in the scope: assertManaged's rules, as a yes or no. */
+export function isManagedTarget(caller: Caller, target: Target, user: Profile, scope: Scope): boolean {
+  const isTarget = typeof target === "string" ? target === user.id : target.username === user.username;
+  return isTarget && canSee(caller, user) && (!scope.orgId || user.orgId === scope.orgId) && canManage(caller, user);
+}
+
 /** The user found for the target, if the caller may manage it: NOT_FOUND when they may not even see it, else FORBIDDEN. */
 function assertManaged(caller: Caller, target: Target, user: Profile | null | undefined, scope: Scope): Profile {
   if (!user || !canSee(caller, user) || (scope.orgId && user.orgId !== scope.orgId)) {
@@ -37,12 +56,8 @@ export async function findManaged(caller: Caller, target: Target, scope: Scope =
   return assertManaged(caller, target, await client.user.findUnique({ where, select: PROFILE_SELECT }), scope);
 }
 
-// The profile's columns, for the one raw query that must lock the row as it reads it.
-const PROFILE_COLUMNS = Prisma.raw(
-  Object.keys(PROFILE_SELECT)
-    .map((column) => (column === "gender" || column === "role" ? `"${column}"::text AS "${column}"` : `"${column}"`))
-    .join(", "),
-);
+/** The profile's columns of "User", for raw statements that read or return a whole profile. */
+export const PROFILE_COLUMNS = profileColumns();
 
 /** As findManaged, locking the row until the transaction ends (writers queue on it). */
 export async function lockManaged(tx: Prisma.TransactionClient, caller: Caller, target: Target, scope: Scope = {}): Promise<Profile> {

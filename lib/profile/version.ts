@@ -1,15 +1,9 @@
 import crypto from "node:crypto";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { searchText } from "./search";
-import { PROFILE_SELECT } from "./target";
+import { PROFILE_COLUMNS } from "./target";
 import type { Caller, ChangeVia, EventChanges, Profile } from "./types";
 
-// The profile's columns as an UPDATE returns them (enums as text, as lockManaged reads them).
-const RETURNED = Prisma.raw(
-  Object.keys(PROFILE_SELECT)
-    .map((column) => (column === "gender" || column === "role" ? `"${column}"::text AS "${column}"` : `"${column}"`))
-    .join(", "),
-);
 const ENUMS: Partial<Record<keyof Profile, string>> = { gender: "Gender", role: "Role" };
 
 /**
@@ -35,7 +29,7 @@ export async function writeVersion(
       UPDATE "User" SET ${Prisma.join([...sets, Prisma.sql`"sequence" = "sequence" + 1`])},
         "searchText" = ${searchText({ ...current, ...data })}, "updatedAt" = ${now}::timestamp(3)
       WHERE "id" = ${current.id} AND "sequence" = ${current.sequence}
-      RETURNING ${RETURNED}
+      RETURNING ${PROFILE_COLUMNS}
     ), event AS (
       INSERT INTO "ProfileEvent" ("id", "userId", "sequence", "actorId", "tokenId", "via", "changes", "createdAt")
       SELECT ${crypto.randomUUID()}::text, "id", "sequence", ${caller.id}::text, ${caller.tokenId ?? null}::text,
