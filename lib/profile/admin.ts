@@ -218,11 +218,13 @@ async function readPart(
   const spec: SortOrder["parts"][number] = SORTS[sort].parts[part]!;
   const descending = SORTS[sort].desc !== backwards;
   const columns = spec.columns.map((column) => Prisma.raw(`u."${column}"`));
-  const values = (from?.values ?? []).map((v, i) => (spec.columns[i] === "createdAt" ? Prisma.sql`${v}::timestamp(3)` : Prisma.sql`${v}`));
+  // A position in this part as a row of SQL values, to compare with the columns as one row.
+  const valuesOf = (position: Cursor) =>
+    Prisma.join(position.values.map((v, i) => (spec.columns[i] === "createdAt" ? Prisma.sql`${v}::timestamp(3)` : Prisma.sql`${v}`)));
   const range = [
     ...where.filters,
     ...(spec.where ? [Prisma.raw(spec.where)] : []),
-    ...(from ? [Prisma.sql`(${Prisma.join(columns)}) ${Prisma.raw(descending ? "<" : ">")} (${Prisma.join(values)})`] : []),
+    ...(from ? [Prisma.sql`(${Prisma.join(columns)}) ${Prisma.raw(descending ? "<" : ">")} (${valuesOf(from)})`] : []),
   ];
   const direction = Prisma.raw(descending ? "DESC" : "ASC");
   const order = Prisma.join(columns.map((c) => Prisma.sql`${c} ${direction}`));
@@ -238,15 +240,15 @@ async function readPart(
     WHERE ${and(where.search)} ORDER BY ${order} LIMIT ${limit}`);
   if (walked.length >= limit) return walked;
   // Some matches, in no order: their first `limit` in the order, and how many were read.
+  const sampleSize = Math.max(where.sample, limit);
   const sampled = await withOrg<RawRow & { sampled: number | bigint }>(Prisma.sql`
-    SELECT u.*, count(*) OVER () AS sampled FROM (SELECT ${ROW_COLUMNS} FROM "User" u WHERE ${and([...range, ...where.search])} LIMIT ${Math.max(where.sample, limit)}) u
+    SELECT u.*, count(*) OVER () AS sampled FROM (SELECT ${ROW_COLUMNS} FROM "User" u WHERE ${and([...range, ...where.search])} LIMIT ${sampleSize}) u
     ORDER BY ${order} LIMIT ${limit}`);
   const rows: RawRow[] = sampled.map(({ sampled: _, ...row }) => row);
-  if (rows.length < limit || Number(sampled[0]?.sampled) < Math.max(where.sample, limit)) return rows;
+  if (rows.length < limit || Number(sampled[0]?.sampled) < sampleSize) return rows;
   // The page ends at or before the last of these. OFFSET 0 keeps the planner from walking the
   // order's index (it cannot know how far): it reads the matches within the bound, then sorts.
-  const bound = positionOf(sort, rows.at(-1)!).values.map((v, i) => (spec.columns[i] === "createdAt" ? Prisma.sql`${v}::timestamp(3)` : Prisma.sql`${v}`));
-  const withinBound = Prisma.sql`(${Prisma.join(columns)}) ${Prisma.raw(descending ? ">=" : "<=")} (${Prisma.join(bound)})`;
+  const withinBound = Prisma.sql`(${Prisma.join(columns)}) ${Prisma.raw(descending ? ">=" : "<=")} (${valuesOf(positionOf(sort, rows.at(-1)!))})`;
   return withOrg(Prisma.sql`
     SELECT u.* FROM (SELECT ${ROW_COLUMNS} FROM "User" u WHERE ${and([...range, withinBound, ...where.search])} OFFSET 0) u
     ORDER BY ${order} LIMIT ${limit}`);
