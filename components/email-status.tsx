@@ -6,6 +6,7 @@ import { IDLE_ACTION, type ActionState } from "@/lib/http/form-state";
 import { ActionResult } from "./ui/action-result";
 import { Time } from "./ui/time";
 import { confirmBeforeSubmit, useConfirm } from "./ui/confirm";
+import { whilePending } from "./ui/submit-button";
 
 export interface EmailStatusView {
   email: string | null;
@@ -13,7 +14,7 @@ export interface EmailStatusView {
   pending: { email: string; sentAt: string; expiresAt: string } | null;
 }
 
-const BUTTON = "rounded-md border bg-white px-3 py-1.5 text-sm font-medium disabled:opacity-60";
+const BUTTON = "rounded-md border bg-white px-3 py-1.5 text-sm font-medium aria-disabled:opacity-60";
 
 /**
  * Above the profile form: a change waiting for its link (send again, cancel), or an address not
@@ -47,10 +48,10 @@ export function EmailStatus({ status, action }: { status: EmailStatusView; actio
             })}
           </p>
           <form action={formAction} onSubmit={onCancel} className="mt-3 flex flex-wrap gap-2">
-            <button type="submit" name="intent" value="resend" disabled={pending} className={`${BUTTON} border-slate-400 text-slate-800 hover:bg-slate-100`}>
+            <button type="submit" name="intent" value="resend" {...whilePending(pending)} className={`${BUTTON} border-slate-400 text-slate-800 hover:bg-slate-100`}>
               {t("resend")}
             </button>
-            <button type="submit" name="intent" value="cancel" disabled={pending} className={`${BUTTON} border-red-300 text-red-700 hover:bg-red-50`}>
+            <button type="submit" name="intent" value="cancel" {...whilePending(pending)} className={`${BUTTON} border-red-300 text-red-700 hover:bg-red-50`}>
               {t("cancel")}
             </button>
             {dialog}
@@ -64,7 +65,7 @@ export function EmailStatus({ status, action }: { status: EmailStatusView; actio
               {t.rich("unconfirmed", { email, address: (chunks) => <bdi>{chunks}</bdi> })}
             </p>
             <form action={formAction} className="mt-3">
-              <button type="submit" name="intent" value="resend" disabled={pending} className={`${BUTTON} border-slate-400 text-slate-800 hover:bg-slate-100`}>
+              <button type="submit" name="intent" value="resend" {...whilePending(pending)} className={`${BUTTON} border-slate-400 text-slate-800 hover:bg-slate-100`}>
                 {t("sendLink")}
               </button>
             </form>

@@ -9,7 +9,7 @@ import { Time } from "./ui/time";
 import { ActionResult } from "./ui/action-result";
 import { InputField, SelectField } from "./ui/field";
 import { OneTimeSecret } from "./ui/one-time-secret";
-import { SubmitButton } from "./ui/submit-button";
+import { SubmitButton, whilePending } from "./ui/submit-button";
 import { confirmBeforeSubmit, useConfirm } from "./ui/confirm";
 import { useActionForm } from "./use-action-form";
 import { ScrollBox } from "./ui/scroll-box";
@@ -56,8 +56,8 @@ function RevokeButton({ action, name }: { action: Action; name: string }) {
   });
   return (
     <form action={formAction} onSubmit={confirmBeforeSubmit(ask, formAction)}>
-      <button type="submit" disabled={pending} aria-label={t("label", { name })}
-        className="rounded-md border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60">
+      <button type="submit" {...whilePending(pending)} aria-label={t("label", { name })}
+        className="rounded-md border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50 aria-disabled:opacity-60">
         {pending ? t("pending") : t("button")}
       </button>
       {state.status === "error" && state.message && <p className="mt-1 text-sm text-red-700">{say(state.message)}</p>}

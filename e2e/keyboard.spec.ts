@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { confirmDialog, expect, formMessage, signIn, test } from "./fixtures";
+import { confirmDialog, expect, formMessage, saveButton, signIn, test } from "./fixtures";
 
 /** Presses Tab until `target` has focus: it must be reachable within `most` presses, in order. */
 async function tabTo(page: Page, target: Locator, most = 12) {
@@ -58,8 +58,12 @@ test("keyboard only: sign in, edit, save, a refused save, fix, save — focus an
   await tabTo(page, nickname);
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.type("Kitty");
+  // Saved from the button itself: focus stays on it (a button disabled while the form is sent would drop it to the page).
+  const save = saveButton(page);
+  await tabTo(page, save, 20);
   await page.keyboard.press("Enter");
   await expect(formMessage(page)).toHaveText("Your changes were saved.");
+  await expect(save).toBeFocused();
   await page.reload();
   await expect(firstName).toHaveValue("Ada");
   await expect(nickname).toHaveValue("Kitty");
@@ -84,6 +88,7 @@ test("keyboard only: a destructive action asks first; Escape leaves everything a
   await page.keyboard.press("Enter");
   await confirmDialog(page, "Sign them out");
   await expect(page.getByText("1 session was ended.")).toBeVisible();
+  await expect(endAll).toBeFocused();
 });
 
 // Titles name the page and its subject, and differ between pages: what anyone sees, then an administrator.

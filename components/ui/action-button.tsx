@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { IDLE_ACTION, type ActionState } from "@/lib/http/form-state";
 import { ActionResult } from "./action-result";
 import { confirmBeforeSubmit, useConfirm, type ConfirmText } from "./confirm";
+import { whilePending } from "./submit-button";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -22,7 +23,7 @@ export function ActionButton({ action, label, pendingLabel, confirm }: Props) {
   const tone = confirm ? "border-red-300 text-red-700 hover:bg-red-50" : "border-slate-400 text-slate-800 hover:bg-slate-100";
   return (
     <form action={formAction} onSubmit={confirm && confirmBeforeSubmit(ask, formAction)} className="space-y-2">
-      <button type="submit" disabled={pending} className={`rounded-md border bg-white px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${tone}`}>
+      <button type="submit" {...whilePending(pending)} className={`rounded-md border bg-white px-3 py-1.5 text-sm font-medium aria-disabled:opacity-60 ${tone}`}>
         {pending ? pendingLabel : label}
       </button>
       <ActionResult state={state} />
