@@ -87,6 +87,11 @@ export async function firstSignIn(browser: Browser, username: string, initial: s
   return { page, password };
 }
 
+type WorkerFixtures = {
+  /** The seeded administrator's page that makes users for newUser: one per worker, signed in again when a test ended its session. */
+  userMaker: () => Promise<Page>;
+};
+
 type Fixtures = {
   /** A fresh page signed in as the seeded administrator. */
   adminPage: Page;
@@ -96,7 +101,7 @@ type Fixtures = {
   axe: (page: Page) => Promise<string[]>;
 };
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
   adminPage: async ({ browser }, provide) => {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -104,15 +109,23 @@ export const test = base.extend<Fixtures>({
     await provide(page);
     await context.close();
   },
-  newUser: async ({ browser }, provide) => {
-    let admin: Page | undefined;
+  userMaker: [
+    async ({ browser }, provide) => {
+      const context = await browser.newContext();
+      const admin = await context.newPage();
+      await provide(async () => {
+        await admin.goto("/admin/users/new");
+        if (new URL(admin.url()).pathname === "/login") await signIn(admin, "admin", DEMO_PASSWORD, "/admin/users/new");
+        return admin;
+      });
+      await context.close();
+    },
+    { scope: "worker" },
+  ],
+  newUser: async ({ browser, userMaker }, provide) => {
     await provide(async (spec = {}) => {
-      if (!admin) {
-        admin = await (await browser.newContext()).newPage();
-        await signIn(admin, "admin", DEMO_PASSWORD);
-      }
       const username = `u${crypto.randomBytes(5).toString("hex")}`;
-      const { id, password: initial } = await createUser(admin, username, spec);
+      const { id, password: initial } = await createUser(await userMaker(), username, spec);
       const { page, password } = await firstSignIn(browser, username, initial);
       return { id, username, email: `${username}@example.net`, password, page };
     });
