@@ -1,6 +1,6 @@
 // The platform's limit: the benchmarked routes on bare node:http + pg (or PGlite), doing the app's
 // work (bench/ops.mjs) with the same status codes, headers and bodies, and no framework.
-// Usage: PORT=… DATABASE_URL=… | DATA_DIR=… node bench/bare-server.mjs
+// Usage: PORT=… DATABASE_URL=… | DATA_DIR=… node --import tsx bench/bare-server.mjs (bench/ops.mjs uses the app's search text)
 import crypto from "node:crypto";
 import http from "node:http";
 import { openDb } from "./db.mjs";

@@ -8,7 +8,7 @@ const TIMESTAMP = 1114;
 const utc = (text) => new Date(text.replace(" ", "T") + "Z");
 
 /**
- * `{ query(sql, params) → rows, tx(fn) → fn's result, close() }` on PostgreSQL (`url`) or on the
+ * `{ query(sql, params) → rows, close() }` on PostgreSQL (`url`) or on the
  * PGlite folder the app uses under `dataDir` (taking the app's lock file, see lib/db/lock.ts).
  */
 export async function openDb({ url, dataDir, poolSize = 16 }) {
@@ -19,20 +19,6 @@ function openPostgres(url, poolSize) {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: { getTypeParser } });
   return {
     query: async (sql, params) => (await pool.query(sql, params)).rows,
-    async tx(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
-        const result = await fn({ query: async (sql, params) => (await client.query(sql, params)).rows });
-        await client.query("COMMIT");
-        return result;
-      } catch (error) {
-        await client.query("ROLLBACK");
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
     close: () => pool.end(),
   };
 }
@@ -52,7 +38,6 @@ async function openPglite(dataDir) {
     await db.waitReady;
     return {
       query: async (sql, params) => (await db.query(sql, params)).rows,
-      tx: (fn) => db.transaction((t) => fn({ query: async (sql, params) => (await t.query(sql, params)).rows })),
       async close() {
         await db.close();
         release();

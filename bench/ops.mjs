@@ -3,6 +3,7 @@
 // node:http server and the raw-pg loop both use it, so both do the same database work as the app
 // (lib/auth/tokens.ts, lib/auth/api.ts, lib/profile/service.ts), minus the framework.
 import crypto from "node:crypto";
+import { searchText } from "../lib/profile/search.ts"; // the app's own (bare-server.mjs runs under tsx too)
 
 export class BenchError extends Error {
   constructor(code, message) {
@@ -87,37 +88,29 @@ export async function updateProfile(db, caller, target, patch, via) {
   }
 }
 
+/** lib/profile/version.ts: the update, the new sequence, the search text and the event as one compare-and-set statement. */
 async function write(db, caller, current, changes, via) {
   const fields = Object.keys(changes); // from FIELDS only, so safe to name in SQL
   const next = { ...current, ...Object.fromEntries(fields.map((f) => [f, changes[f].to])) };
-  const sets = fields.map((f, i) => `"${f}" = $${i + 4}`).join(", ");
+  const sets = fields.map((f, i) => `"${f}" = $${i + 9}`).join(", ");
   try {
-    return await db.tx(async (tx) => {
-      const [row] = await tx.query(
-        `UPDATE "User" SET ${sets}, "searchText" = $3, sequence = sequence + 1, "updatedAt" = ${UTC_NOW}
-         WHERE id = $1 AND sequence = $2 RETURNING ${PROFILE}`,
-        [current.id, current.sequence, searchText(next), ...fields.map((f) => changes[f].to)],
-      );
-      if (!row) return null; // another writer got there first
-      await tx.query(
-        `INSERT INTO "ProfileEvent" (id, "userId", sequence, "actorId", "tokenId", via, changes, "createdAt")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, ${UTC_NOW})`,
-        [crypto.randomUUID(), current.id, row.sequence, caller.id, caller.tokenId ?? null, via, JSON.stringify(changes)],
-      );
-      return row;
-    });
+    const [row] = await db.query(
+      `WITH next AS (
+         UPDATE "User" SET ${sets}, sequence = sequence + 1, "searchText" = $3, "updatedAt" = ${UTC_NOW}
+         WHERE id = $1 AND sequence = $2 RETURNING ${PROFILE}
+       ), event AS (
+         INSERT INTO "ProfileEvent" (id, "userId", sequence, "actorId", "tokenId", via, changes, "createdAt")
+         SELECT $4::text, id, sequence, $5::text, $6::text, $7::text::"ChangeVia", $8::jsonb, ${UTC_NOW} FROM next
+       )
+       SELECT * FROM next`,
+      [current.id, current.sequence, searchText(next), crypto.randomUUID(), caller.id, caller.tokenId ?? null, via, JSON.stringify(changes),
+        ...fields.map((f) => changes[f].to)],
+    );
+    return row ?? null; // null: another writer got there first
   } catch (error) {
-    if (error.code === "23505" && !changes.email) return null; // the (userId, sequence) event key: a concurrent writer won
+    if (error.code === "23505") throw new BenchError("CONFLICT", "This email address is already used by another account");
     throw error;
   }
-}
-
-/** lib/profile/search.ts: lower-cased, accent-free text for admin search, kept on every write. */
-function searchText(user) {
-  const text = [user.username, user.email, user.firstName, user.lastName, user.displayName, user.nickName]
-    .filter(Boolean)
-    .join(" ");
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
 // Validation with the rules of lib/profile/schema.ts (trimmed NFC text, no control characters, lengths in characters).

@@ -520,7 +520,7 @@ async function benchDatabase(name) {
 
     if (!PROFILE) {
       console.log("bare node (node:http + pg):");
-      const bare = await startServer("bare", SERVER_NODE, () => [path.join(root, "bench/bare-server.mjs")], env, tmp);
+      const bare = await startServer("bare", SERVER_NODE, () => ["--import", "tsx", path.join(root, "bench/bare-server.mjs")], env, tmp);
       results.bare = await measureServer(bare, tokens, SCENARIOS);
       await bare.stop();
 
