@@ -8,6 +8,7 @@ import { ThemeSwitch } from "@/components/theme-switch";
 import { RouteFocus } from "@/components/route-focus";
 import { TimeZoneSync } from "@/components/time-zone-sync";
 import { directionOf, type Locale } from "@/lib/i18n/config";
+import { browserMessages } from "@/lib/i18n/messages";
 import { THEME_COOKIE, themeChoice } from "@/lib/http/theme";
 import { currentUser } from "@/lib/auth/session";
 import { demoAccountsExist } from "@/lib/auth/account";
@@ -44,13 +45,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     getTranslations("common"),
     getMessages(),
   ]);
-  // Mail is written on the server only: the browser gets every other catalogue of its language.
-  const { mail: _mail, ...browserMessages } = messages;
   const theme = themeChoice(jar.get(THEME_COOKIE)?.value);
   return (
     <html lang={locale} dir={directionOf(locale as Locale)} data-theme={theme === "system" ? undefined : theme}>
       <body className="min-h-screen">
-        <NextIntlClientProvider messages={browserMessages}>
+        <NextIntlClientProvider messages={browserMessages(messages)}>
           {/* The id of this request, as the access log has it: error pages show it (components/ui/request-reference.tsx). */}
           <meta name="request-id" content={request.get("x-request-id") ?? ""} />
           <RouteFocus />

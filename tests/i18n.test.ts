@@ -4,7 +4,7 @@ import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messagefor
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LOCALE, LOCALES, matchAcceptLanguage, matchLocale, validTimeZone } from "@/lib/i18n/config";
-import { loadMessages, NAMESPACES } from "@/lib/i18n/messages";
+import { BROWSER_NAMESPACES, browserMessages, loadMessages, NAMESPACES } from "@/lib/i18n/messages";
 import { parseSentence, sentence } from "@/lib/i18n/sentence";
 import { sentences } from "@/lib/i18n/translate";
 import { createUserForm, passwordChangeForm, profileFields, SCHEMA_SENTENCES, selfServiceForm, tokenForm } from "@/lib/profile/schema";
@@ -212,5 +212,56 @@ describe("no hard-coded English in components", () => {
 
   it("no component has any", () => {
     expect(files.flatMap(offences)).toEqual([]);
+  });
+});
+
+describe("the catalogues the browser gets", () => {
+  const SOURCE = /\.tsx?$/;
+  const files = (dir: string): string[] =>
+    fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+      const at = path.join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name === "generated" ? [] : files(at);
+      return SOURCE.test(entry.name) ? [at] : [];
+    });
+  /** The file an import of ours names (relative or "@/"); null for a package. */
+  const resolve = (from: string, specifier: string): string | null => {
+    const base = specifier.startsWith("@/") ? specifier.slice(2) : specifier.startsWith(".") ? path.join(path.dirname(from), specifier) : null;
+    if (base === null) return null;
+    const found = [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`].find((f) => SOURCE.test(f) && fs.existsSync(path.join(ROOT, f)));
+    return found ? path.normalize(found) : null;
+  };
+  const text = (file: string) => fs.readFileSync(path.join(ROOT, file), "utf8");
+
+  // Every module that runs in the browser: the "use client" files and all they import (not types only), transitively.
+  const inBrowser = new Set<string>();
+  const reach = (file: string) => {
+    if (inBrowser.has(file)) return;
+    inBrowser.add(file);
+    for (const m of text(file).matchAll(/^\s*(?:import|export)\s+(?!type\b)[^;]*?from\s+"([^"]+)"/gms)) {
+      const target = resolve(file, m[1]!);
+      if (target) reach(target);
+    }
+  };
+  ["app", "components", "lib"].flatMap(files).filter((f) => /^\s*["']use client["']/.test(text(f))).forEach(reach);
+  const read = new Set([...inBrowser].flatMap((file) => [...text(file).matchAll(/useTranslations\(([^)]*)\)/g)].map((m) => m[1]!.trim())));
+  const covers = (name: string, by: string) => name === by || name.startsWith(`${by}.`);
+
+  it("finds the browser's modules", () => {
+    expect(inBrowser.size).toBeGreaterThan(30);
+    expect(inBrowser).toContain(path.normalize("components/ui/use-say.ts")); // reached through the forms, not "use client" itself
+  });
+
+  it("hold every namespace code in the browser reads, and nothing else", () => {
+    const names = [...read].map((arg) => /^"([\w.]+)"$/.exec(arg)?.[1] ?? `not a namespace: useTranslations(${arg})`);
+    expect(names.filter((name) => !BROWSER_NAMESPACES.some((by) => covers(name, by)))).toEqual([]);
+    expect(BROWSER_NAMESPACES.filter((by) => !names.some((name) => covers(name, by)))).toEqual([]);
+  });
+
+  it.each(LOCALES)("%s: every one of them, and far less than the whole", async (locale) => {
+    const all = await loadMessages(locale);
+    const picked = flatten(browserMessages(all));
+    for (const name of BROWSER_NAMESPACES) expect([...picked.keys()].some((key) => key.startsWith(`${name}.`)), name).toBe(true);
+    expect([...picked.keys()].some((key) => key.startsWith("mail.") || key.startsWith("docs.reference."))).toBe(false);
+    expect(picked.size).toBeLessThan(flatten(all).size * 0.75);
   });
 });
