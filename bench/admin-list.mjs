@@ -4,7 +4,8 @@
 //
 //   npx tsx bench/admin-list.mjs            starts a throwaway PostgreSQL (tests/helpers/temp-postgres.ts), migrates,
 //                                           seeds BENCH_USERS (default 1,000,000) users and the demo accounts,
-//                                           builds the app if .next is missing, serves it, measures, stops it all
+//                                           builds the app if its build is missing or older than its sources, serves it,
+//                                           measures, stops it all
 //   node bench/admin-list.mjs <baseUrl>     measures a server that already runs (signed in as BENCH_USER, default
 //                                           admin, with the demo password)
 //
@@ -21,6 +22,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { ensureBuild } from "./build.mjs";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const BUDGET_MS = 50;
@@ -196,10 +198,7 @@ async function setUp(cleanups) {
   const { rows } = await check.query(`SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS buffers,
     pg_size_pretty(pg_total_relation_size('"User"')) AS size, (SELECT count(*) FROM "User")::int AS users`);
   await check.end();
-  if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
-    console.log("No build: next build…");
-    if (spawnSync(bin("next"), ["build"], { cwd: root, stdio: "inherit", env }).status !== 0) throw new Error("next build failed");
-  }
+  ensureBuild(root, bin("next"));
   const port = process.env.BENCH_APP_PORT ? Number(process.env.BENCH_APP_PORT) : await freePort();
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "admin-list-bench-"));
   cleanups.push(() => fs.rmSync(logDir, { recursive: true, force: true }));

@@ -23,6 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { freePort, hasPostgresBinaries, startTempPostgres } from "../tests/helpers/temp-postgres.ts";
+import { ensureBuild } from "./build.mjs";
 import { chartSvg } from "./chart.mjs";
 import { openDb } from "./db.mjs";
 import { formatSummary, summarise } from "./profile-summary.mjs";
@@ -171,40 +172,6 @@ const FLOOR = {
 };
 
 // ---- build, database preparation, servers ----
-
-/** Builds when .next/BUILD_ID is missing or older than any source file. */
-function ensureBuild(root) {
-  const buildId = path.join(root, ".next/BUILD_ID");
-  const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  let newest = 0;
-  const visit = (p) => {
-    const stat = fs.statSync(p, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) for (const entry of fs.readdirSync(p)) visit(path.join(p, entry));
-    else if (stat) newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const p of [
-    "app",
-    "components",
-    "lib",
-    "public",
-    "next.config.mjs",
-    "proxy.ts",
-    "instrumentation.ts",
-    "package.json",
-    "postcss.config.mjs",
-    "tsconfig.json",
-  ]) {
-    visit(path.join(root, p));
-  }
-  if (builtAt > newest) return console.log(`Build is up to date (${root}).`);
-  console.log(`Building the app (next build in ${root})…`);
-  const result = spawnSync(bin("next"), ["build"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) throw new Error("next build failed");
-}
 
 /** The environment with exactly one database chosen (an inherited DATABASE_URL would override PGlite). */
 function envWith(db) {
@@ -671,7 +638,7 @@ async function main() {
       `${CONNECTIONS} connections; servers on node ${machine.serverNode}${BASELINE ? `, baseline on node ${machine.baselineNode} in ${BASELINE.dir}` : ""}; ` +
       `${machine.cores} × ${machine.cpu}, load ${machine.loadAverageAtStart.join(" ")}`,
   );
-  for (const dir of new Set(APPS.map((a) => a.dir))) ensureBuild(dir);
+  for (const dir of new Set(APPS.map((a) => a.dir))) ensureBuild(dir, bin("next"));
   const databases = [];
   const planned = DATABASES.filter((database) => {
     if (database === "PostgreSQL" && !hasPostgresBinaries()) {
