@@ -21,6 +21,9 @@ export interface Scope {
 
 const nameOf = (target: Target) => (typeof target === "string" ? target : target.username);
 
+/** The profile's columns that are PostgreSQL enums, by their type's name: raw SQL reads them as text and writes text cast to the type. */
+export const PROFILE_ENUMS: Partial<Record<keyof Profile, string>> = { gender: "Gender", role: "Role" };
+
 /**
  * The profile's columns for raw SQL (of the table `alias`, if given), enums as text as Prisma's
  * select reads them: for the queries that read a profile in a statement of their own.
@@ -29,7 +32,7 @@ export function profileColumns(alias?: string): Prisma.Sql {
   const of = alias ? `${alias}.` : "";
   return Prisma.raw(
     Object.keys(PROFILE_SELECT)
-      .map((column) => (column === "gender" || column === "role" ? `${of}"${column}"::text AS "${column}"` : `${of}"${column}"`))
+      .map((column) => (column in PROFILE_ENUMS ? `${of}"${column}"::text AS "${column}"` : `${of}"${column}"`))
       .join(", "),
   );
 }

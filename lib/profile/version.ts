@@ -1,10 +1,8 @@
 import crypto from "node:crypto";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { searchText } from "./search";
-import { PROFILE_COLUMNS } from "./target";
+import { PROFILE_COLUMNS, PROFILE_ENUMS } from "./target";
 import type { Caller, ChangeVia, EventChanges, Profile } from "./types";
-
-const ENUMS: Partial<Record<keyof Profile, string>> = { gender: "Gender", role: "Role" };
 
 /**
  * The next version of a user and its history event, as one statement (a statement is a
@@ -20,7 +18,8 @@ export async function writeVersion(
   { data, changes, via }: { data: Partial<Profile>; changes: EventChanges; via: ChangeVia },
 ): Promise<Profile | null> {
   const sets = (Object.keys(data) as (keyof Profile)[]).map((column) => {
-    const value = ENUMS[column] ? Prisma.sql`${data[column]}::text::${Prisma.raw(`"${ENUMS[column]}"`)}` : Prisma.sql`${data[column]}`;
+    const type = PROFILE_ENUMS[column];
+    const value = type ? Prisma.sql`${data[column]}::text::${Prisma.raw(`"${type}"`)}` : Prisma.sql`${data[column]}`;
     return Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`;
   });
   const now = new Date(); // as Prisma sets @updatedAt and @default(now()): the server's clock, in UTC
