@@ -207,10 +207,12 @@ const ROW_COLUMNS = Prisma.sql`u.id, u.username, u.email, u."displayName", u."fi
  * SAMPLE matches in whatever order is cheapest. Fewer than that are all there are: the page is
  * theirs. Otherwise the `limit`-th of the sample in the order bounds the page (the page's rows
  * are the first `limit` matches, so none comes after the `limit`-th of any `limit` matches), and
- * the page is read from the matches up to that bound: PostgreSQL combines both indexes there
- * (the order's, for the range) and reads only the rows in both, instead of reading and sorting
- * tens of thousands of matches. A dense common word ("z" at a million users: 45,000 matches)
- * costs a thousand rows and a range; a rare one what its matches cost.
+ * the page is read from the matches up to that bound, instead of reading and sorting tens of
+ * thousands of matches. Where the bound is early in the order (a word spread through it, as "z"
+ * at a million users, 45,000 matches), the range is short and cheap to combine with the matches.
+ * Where the matches sit together far into the order (every "Müller"), the range is wide and
+ * PostgreSQL still checks every match against it (25,000 rows at a million users): the bound then
+ * saves the sort, not the reading. A rare word costs what its matches cost.
  */
 async function readPart(
   client: Db, where: Conditions, sort: SortKey, part: number, backwards: boolean, from: Cursor | null, limit: number,
