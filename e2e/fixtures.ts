@@ -28,6 +28,15 @@ export async function confirmDialog(page: Page, action: string) {
   await expect(dialog).toBeHidden();
 }
 
+/**
+ * Before axe looks: the page has its title again. Next streams a page's metadata, so as a server
+ * action's answer re-renders a page its <title> can be gone for a moment until the new one
+ * arrives (seen once in CI as axe's document-title). The page as a person meets it has one.
+ */
+export async function titled(page: Page) {
+  await expect(page, "the page has a title").toHaveTitle(/\S/);
+}
+
 export const saveButton = (page: Page) => page.getByRole("button", { name: /Save changes|Save my version/ });
 
 export const basicAuth = (user: string, secret: string) => `Basic ${Buffer.from(`${user}:${secret}`).toString("base64")}`;
@@ -132,6 +141,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
   axe: async ({}, provide) => {
     await provide(async (page) => {
+      await titled(page);
       const { violations } = await new AxeBuilder({ page }).analyze();
       return violations
         .filter((v) => v.impact === "serious" || v.impact === "critical")

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContextOptions, Page, TestInfo } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, test, titled } from "./fixtures";
 
 // Every screen in the person's language: their preferredLanguage when signed in, the language menu
 // or Accept-Language before; validation messages from the one schema in that language with
@@ -28,6 +28,7 @@ async function noSidewaysScroll(page: Page, label: string) {
 }
 
 async function axe(page: Page, label: string) {
+  await titled(page);
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   expect.soft(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`), `${label}: axe`).toEqual([]);
 }

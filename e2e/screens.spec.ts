@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page, TestInfo } from "@playwright/test";
-import { basicAuth, confirmDialog, DEMO_PASSWORD, expect, saveButton, signIn, test } from "./fixtures";
+import { basicAuth, confirmDialog, DEMO_PASSWORD, expect, saveButton, signIn, test, titled } from "./fixtures";
 
 // Every page and the states people meet, at a phone's width and a desktop's, in both themes: the
 // page never scrolls sideways, axe finds nothing against WCAG 2.2 A/AA or its best practices, and
@@ -14,6 +14,7 @@ const CJK = "山田太郎左衛門之助藤原朝臣長谷川";
 
 async function check(page: Page, label: string, testInfo: TestInfo) {
   await page.waitForLoadState("load");
+  await titled(page);
   const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
   await testInfo.attach(label, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
   expect.soft(scrollWidth, `${label}: the page scrolls sideways`).toBeLessThanOrEqual(innerWidth);
